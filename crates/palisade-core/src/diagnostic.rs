@@ -1,0 +1,138 @@
+//! Scan diagnostics: problems that are not findings (unreadable files, bad config, unused
+//! suppressions). Each has a stable kebab-case code.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DiagnosticLevel {
+    /// Something could not be done; results may be incomplete.
+    Error,
+    /// Something the user should look at.
+    Warning,
+    /// Informational.
+    Note,
+}
+
+impl DiagnosticLevel {
+    /// Lowercase name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+            Self::Note => "note",
+        }
+    }
+}
+
+/// Every diagnostic code palisade emits, with a one-line meaning. Kept sorted; a test
+/// checks uniqueness and snapshots the list.
+pub const CODES: &[(&str, &str)] = &[
+    (
+        "baseline-invalid",
+        "the baseline file could not be read or parsed",
+    ),
+    (
+        "file-too-large",
+        "a file was larger than the size cap and was skipped",
+    ),
+    ("file-unreadable", "a file or directory could not be read"),
+    (
+        "git-error",
+        "a git repository, object or index could not be read",
+    ),
+    ("rule-invalid", "a rule file could not be compiled"),
+    ("scanner-failed", "a scanner failed; the gate fails closed"),
+    (
+        "suppression-expired",
+        "a config suppression is past its expiry date and no longer applies",
+    ),
+    (
+        "suppression-missing-reason",
+        "an inline suppression has no reason and does not apply",
+    ),
+    ("suppression-unused", "a suppression matched no finding"),
+    (
+        "symlink-loop",
+        "a symbolic link loop was found and not followed",
+    ),
+    ("walk-error", "the directory walk reported an error"),
+];
+
+/// A problem found while scanning that is not a finding.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// Stable kebab-case code (see [`CODES`]).
+    pub code: String,
+    /// Level.
+    pub level: DiagnosticLevel,
+    /// Path relative to the scanned root, if the problem is in a file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// 1-based line, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// Lowercase message naming what failed.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// A diagnostic without a location.
+    pub fn new(code: &str, level: DiagnosticLevel, message: impl Into<String>) -> Self {
+        debug_assert!(CODES.iter().any(|(c, _)| *c == code), "unknown code {code}");
+        Self {
+            code: code.to_owned(),
+            level,
+            path: None,
+            line: None,
+            message: message.into(),
+        }
+    }
+
+    /// Attach a path.
+    #[must_use]
+    pub fn at(mut self, path: impl Into<String>, line: Option<u32>) -> Self {
+        self.path = Some(path.into());
+        self.line = line;
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]: ", self.level.as_str(), self.code)?;
+        match (&self.path, self.line) {
+            (Some(p), Some(l)) => write!(f, "{p}:{l}: ")?,
+            (Some(p), None) => write!(f, "{p}: ")?,
+            _ => {}
+        }
+        f.write_str(&self.message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CODES;
+
+    #[test]
+    fn codes_are_unique_sorted_and_kebab_case() {
+        let mut sorted: Vec<_> = CODES.iter().map(|(c, _)| *c).collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), CODES.len(), "duplicate diagnostic code");
+        assert_eq!(
+            sorted,
+            CODES.iter().map(|(c, _)| *c).collect::<Vec<_>>(),
+            "keep CODES sorted"
+        );
+        for c in sorted {
+            assert!(
+                c.chars().all(|ch| ch.is_ascii_lowercase() || ch == '-'),
+                "{c}"
+            );
+        }
+    }
+}

@@ -1,0 +1,244 @@
+//! The versioned report document every writer renders.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Diagnostic;
+use crate::discovery::Skipped;
+use crate::model::{Finding, RuleMeta, Severity};
+
+/// Version of the JSON report schema (`docs/report-schema.md`). Bump the minor version for
+/// added fields, the major version for changed or removed ones.
+pub const SCHEMA_VERSION: &str = "1.0.0";
+
+/// The tool that wrote the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ToolInfo {
+    /// `palisade`.
+    pub name: String,
+    /// Version.
+    pub version: String,
+}
+
+/// What was scanned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ScanMode {
+    /// The working tree of a directory.
+    Directory,
+    /// The staged content of a git repository.
+    Staged,
+    /// Every blob reachable from every ref.
+    GitHistory,
+}
+
+impl ScanMode {
+    /// Kebab-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Directory => "directory",
+            Self::Staged => "staged",
+            Self::GitHistory => "git-history",
+        }
+    }
+}
+
+/// The scan target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Target {
+    /// Path as given on the command line.
+    pub path: String,
+    /// Mode.
+    pub mode: ScanMode,
+}
+
+/// Did a scanner run to completion?
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ScannerStatus {
+    /// Completed (possibly with diagnostics).
+    Ok,
+    /// Failed; results are incomplete and the gate fails closed.
+    Failed,
+}
+
+/// One scanner's run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScannerRun {
+    /// Scanner name.
+    pub name: String,
+    /// Status.
+    pub status: ScannerStatus,
+    /// Enabled rules.
+    pub rules: usize,
+    /// Findings reported (after merging, including suppressed).
+    pub findings: usize,
+    /// Error message when failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// Wall time in milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_ms: Option<u64>,
+}
+
+/// Which files were and were not scanned.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Coverage {
+    /// Files found by discovery (before scanner-level skips).
+    pub files_discovered: u64,
+    /// Files scanned.
+    pub files_scanned: u64,
+    /// Bytes scanned.
+    pub bytes_scanned: u64,
+    /// Files skipped and why.
+    pub skipped: Vec<Skipped>,
+}
+
+/// Counts of findings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    /// All findings.
+    pub total: usize,
+    /// Not suppressed.
+    pub active: usize,
+    /// Suppressed or baselined.
+    pub suppressed: usize,
+    /// Active findings per severity.
+    pub by_severity: BTreeMap<Severity, usize>,
+}
+
+/// The gate outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GateStatus {
+    /// No active finding at or above the threshold, and every scanner completed.
+    Passed,
+    /// Active findings at or above the threshold.
+    Failed,
+    /// A scanner failed (fail closed).
+    Error,
+}
+
+/// The gate decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Gate {
+    /// Threshold.
+    pub fail_on: Severity,
+    /// Outcome.
+    pub status: GateStatus,
+    /// Why it failed (empty when passed).
+    pub reasons: Vec<String>,
+}
+
+impl Gate {
+    /// The documented exit code: 0 passed, 1 failed, 3 scanner error.
+    pub fn exit_code(&self) -> u8 {
+        match self.status {
+            GateStatus::Passed => 0,
+            GateStatus::Failed => 1,
+            GateStatus::Error => 3,
+        }
+    }
+}
+
+/// The report: one JSON document per scan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Report schema version.
+    pub schema_version: String,
+    /// Tool.
+    pub tool: ToolInfo,
+    /// Target.
+    pub target: Target,
+    /// Start time (RFC 3339 UTC).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_at: Option<String>,
+    /// Total wall time in milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_ms: Option<u64>,
+    /// Scanners run.
+    pub scanners: Vec<ScannerRun>,
+    /// Metadata of every rule referenced by a finding, sorted by id.
+    pub rules: Vec<RuleMeta>,
+    /// Findings, sorted; suppressed ones included and marked.
+    pub findings: Vec<Finding>,
+    /// Diagnostics, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Coverage.
+    pub coverage: Coverage,
+    /// Counts.
+    pub summary: Summary,
+    /// Gate decision.
+    pub gate: Gate,
+}
+
+impl Report {
+    /// Sort findings and diagnostics, keep only referenced rules, compute the summary and
+    /// the gate decision.
+    pub fn finalize(&mut self, fail_on: Severity) {
+        crate::model::sort_findings(&mut self.findings);
+        self.diagnostics.sort();
+        self.diagnostics.dedup();
+        self.coverage.skipped.sort();
+        self.coverage.skipped.dedup();
+        let used: std::collections::BTreeSet<&str> =
+            self.findings.iter().map(|f| f.rule_id.as_str()).collect();
+        self.rules.retain(|r| used.contains(r.id.as_str()));
+        self.rules.sort_by(|a, b| a.id.cmp(&b.id));
+        self.rules.dedup_by(|a, b| a.id == b.id);
+
+        let mut summary = Summary {
+            total: self.findings.len(),
+            ..Summary::default()
+        };
+        for f in &self.findings {
+            if f.is_active() {
+                summary.active += 1;
+                *summary.by_severity.entry(f.severity).or_default() += 1;
+            } else {
+                summary.suppressed += 1;
+            }
+        }
+        self.summary = summary;
+
+        let mut reasons = Vec::new();
+        let failed: Vec<&ScannerRun> = self
+            .scanners
+            .iter()
+            .filter(|s| s.status == ScannerStatus::Failed)
+            .collect();
+        for s in &failed {
+            reasons.push(format!(
+                "scanner `{}` failed: {}",
+                s.name,
+                s.error.as_deref().unwrap_or("unknown error")
+            ));
+        }
+        let blocking: usize = self
+            .summary
+            .by_severity
+            .iter()
+            .filter(|(sev, _)| **sev >= fail_on)
+            .map(|(_, n)| *n)
+            .sum();
+        if blocking > 0 {
+            reasons.push(format!(
+                "{blocking} unsuppressed finding{} at or above severity {fail_on}",
+                if blocking == 1 { "" } else { "s" }
+            ));
+        }
+        let status = if !failed.is_empty() {
+            GateStatus::Error
+        } else if blocking > 0 {
+            GateStatus::Failed
+        } else {
+            GateStatus::Passed
+        };
+        self.gate = Gate {
+            fail_on,
+            status,
+            reasons,
+        };
+    }
+}

@@ -1,0 +1,66 @@
+//! The `Scanner` trait every scanner implements.
+
+use std::sync::atomic::AtomicU64;
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::discovery::{Inventory, Skipped};
+use crate::model::{Finding, RuleMeta};
+
+/// What a scanner gets besides the inventory.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct ScanContext<'a> {
+    /// The loaded configuration.
+    pub config: &'a Config,
+    /// Bytes processed so far, for progress display.
+    pub progress: &'a AtomicU64,
+}
+
+impl<'a> ScanContext<'a> {
+    /// Build a context.
+    pub fn new(config: &'a Config, progress: &'a AtomicU64) -> Self {
+        Self { config, progress }
+    }
+}
+
+/// What a scanner returns: findings (one per occurrence; merging happens later),
+/// diagnostics, and coverage.
+#[derive(Debug, Default)]
+#[non_exhaustive]
+pub struct ScanOutput {
+    /// Findings, one per occurrence.
+    pub findings: Vec<Finding>,
+    /// Problems met while scanning.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Files this scanner skipped (e.g. binary).
+    pub skipped: Vec<Skipped>,
+    /// Files scanned.
+    pub files_scanned: u64,
+    /// Bytes scanned.
+    pub bytes_scanned: u64,
+}
+
+/// A scanner failure that makes the gate fail closed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ScanError {
+    /// The scanner's own rules or state are broken.
+    #[error("scanner {scanner} failed: {message}")]
+    Internal {
+        /// Scanner name.
+        scanner: &'static str,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+/// A scanner: turns an inventory into findings. Scanners never execute target code.
+pub trait Scanner: Send + Sync {
+    /// Short lowercase name (`secrets`, `sast`, ...).
+    fn name(&self) -> &'static str;
+    /// Every rule this scanner can report (enabled or not).
+    fn rules(&self) -> Vec<RuleMeta>;
+    /// Scan the inventory.
+    fn scan(&self, inventory: &Inventory, ctx: &ScanContext<'_>) -> Result<ScanOutput, ScanError>;
+}
