@@ -143,7 +143,13 @@ pub fn rel_path(root: &Path, path: &Path) -> String {
     out
 }
 
-fn build_globs(patterns: &[String]) -> GlobSet {
+/// Check that `g` is a valid glob.
+pub fn check_glob(g: &str) -> Result<(), String> {
+    Glob::new(g).map(|_| ()).map_err(|e| e.kind().to_string())
+}
+
+/// A matcher for exclude globs (`dir/**` also matches `dir`).
+pub fn exclude_matcher(patterns: &[String]) -> GlobSet {
     let mut b = GlobSetBuilder::new();
     for p in patterns {
         // Config validation already rejected invalid globs.
@@ -329,7 +335,7 @@ pub fn discover(root: &Path, opts: &DiscoveryOptions) -> Inventory {
         return inv;
     }
 
-    let excludes = build_globs(&opts.exclude);
+    let excludes = exclude_matcher(&opts.exclude);
     let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_owned());
     let files = Mutex::new(Vec::new());
     let skipped = Mutex::new(Vec::new());

@@ -9,6 +9,7 @@
 pub mod config;
 pub mod diagnostic;
 pub mod discovery;
+pub mod docs;
 pub mod fingerprint;
 pub mod model;
 pub mod report;

@@ -61,6 +61,8 @@ pub trait Scanner: Send + Sync {
     fn name(&self) -> &'static str;
     /// Every rule this scanner can report (enabled or not).
     fn rules(&self) -> Vec<RuleMeta>;
+    /// Documentation of every rule.
+    fn rule_docs(&self) -> Vec<crate::docs::RuleDoc>;
     /// Scan the inventory.
     fn scan(&self, inventory: &Inventory, ctx: &ScanContext<'_>) -> Result<ScanOutput, ScanError>;
 }

@@ -1,0 +1,662 @@
+//! The matching engine: one Aho-Corasick pass over the bytes finds keyword hits; each rule's
+//! regex then runs only on the lines around its own hits. Candidates go through the
+//! placeholder allowlist, the entropy gate and the rule's validator; overlapping candidates
+//! keep the most specific rule; survivors become redacted findings.
+
+use std::collections::{BTreeMap, HashSet};
+use std::io::Read;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use palisade_core::fingerprint::{fingerprint, sha256_hex};
+use palisade_core::suppress::{INLINE_MARKER, InlineSuppression, parse_inline};
+use palisade_core::{
+    Confidence, Diagnostic, DiagnosticLevel, Finding, Location, Snippet, Suppression,
+    SuppressionKind,
+};
+
+use crate::filter::{is_placeholder, shannon_entropy};
+use crate::rule::{Matcher, Rule};
+
+/// Bytes scanned around a keyword hit on each side, at most (bounds work on minified files).
+const LINE_WINDOW: usize = 4096;
+/// Bytes a multi-line rule may span after the start of the hit's line.
+const MULTILINE_WINDOW: usize = 16 * 1024;
+/// Size of the read buffer for large files.
+const CHUNK: usize = 8 * 1024 * 1024;
+/// Overlap between consecutive chunks; no match may be longer than this.
+const OVERLAP: usize = 64 * 1024;
+/// Longest snippet text around a finding.
+const SNIPPET_CONTEXT: usize = 60;
+/// Bytes examined for NUL to decide a file is binary.
+const BINARY_PROBE: usize = 8000;
+
+/// Engine settings from config and CLI.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct EngineOptions {
+    /// Rule ids not to run.
+    pub disabled: Vec<String>,
+    /// Literal values never reported.
+    pub allow_values: Vec<String>,
+    /// Show secrets in clear text (explicit opt-in).
+    pub show_secrets: bool,
+}
+
+impl EngineOptions {
+    /// Options with the given disabled rules, allowed values and secret display.
+    pub fn new(disabled: Vec<String>, allow_values: Vec<String>, show_secrets: bool) -> Self {
+        Self { disabled, allow_values, show_secrets }
+    }
+}
+
+/// What the engine needs to know about a file besides its bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct FileInfo<'a> {
+    /// Path relative to the scanned root.
+    pub rel: &'a str,
+    /// Test/fixture/docs path: low-confidence rules do not run.
+    pub test_like: bool,
+    /// Lockfile: low-confidence rules do not run.
+    pub lockfile: bool,
+}
+
+/// The result of scanning one file or blob.
+#[derive(Debug, Default)]
+pub struct FileResult {
+    /// Findings, one per occurrence.
+    pub findings: Vec<Finding>,
+    /// Problems (suppression comments without reason, unused suppressions, read errors).
+    pub diagnostics: Vec<Diagnostic>,
+    /// The content looked binary and was not scanned.
+    pub binary: bool,
+    /// Bytes read.
+    pub bytes: u64,
+}
+
+/// The compiled secrets engine.
+#[derive(Debug)]
+pub struct Engine {
+    rules: Vec<Rule>,
+    ac: Option<AhoCorasick>,
+    /// Per Aho-Corasick pattern: the rules it triggers (empty for the inline marker).
+    triggers: Vec<Vec<u32>>,
+    marker: usize,
+    path_rules: Vec<u32>,
+    allow_values: HashSet<Vec<u8>>,
+    show_secrets: bool,
+}
+
+#[derive(Debug, Clone)]
+struct RawMatch {
+    rule: u32,
+    start: usize,
+    end: usize,
+    validated: bool,
+}
+
+impl Engine {
+    /// Build an engine from compiled rules, dropping disabled ones.
+    pub fn new(rules: Vec<Rule>, opts: &EngineOptions) -> Self {
+        let rules: Vec<Rule> =
+            rules.into_iter().filter(|r| !opts.disabled.contains(&r.meta.id)).collect();
+        // Keyword -> rules, with each keyword also triggering the rules of every keyword it
+        // contains, so one leftmost-longest pass is enough.
+        let mut by_kw: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        let mut path_rules = Vec::new();
+        for (i, r) in rules.iter().enumerate() {
+            match r.matcher {
+                Matcher::Content { .. } => {
+                    for k in &r.keywords {
+                        by_kw.entry(k.to_ascii_lowercase()).or_default().push(i as u32);
+                    }
+                }
+                Matcher::Path(_) => path_rules.push(i as u32),
+            }
+        }
+        let keywords: Vec<String> = by_kw.keys().cloned().collect();
+        let mut triggers: Vec<Vec<u32>> = keywords
+            .iter()
+            .map(|k| {
+                let mut t: Vec<u32> = by_kw
+                    .iter()
+                    .filter(|(other, _)| k.contains(other.as_str()))
+                    .flat_map(|(_, rs)| rs.iter().copied())
+                    .collect();
+                t.sort_unstable();
+                t.dedup();
+                t
+            })
+            .collect();
+        let mut patterns = keywords;
+        patterns.push(INLINE_MARKER.to_owned());
+        triggers.push(Vec::new());
+        let marker = patterns.len() - 1;
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok();
+        Self {
+            rules,
+            ac,
+            triggers,
+            marker,
+            path_rules,
+            allow_values: opts.allow_values.iter().map(|v| v.as_bytes().to_vec()).collect(),
+            show_secrets: opts.show_secrets,
+        }
+    }
+
+    /// The enabled rules.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// Findings from path rules (key-store file names).
+    pub fn scan_path(&self, rel: &str) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for &ri in &self.path_rules {
+            let rule = &self.rules[ri as usize];
+            if let Matcher::Path(re) = &rule.matcher
+                && re.is_match(rel)
+            {
+                let location = Location {
+                    path: rel.to_owned(),
+                    start_line: 1,
+                    start_column: 1,
+                    end_line: 1,
+                    end_column: 1,
+                    commit: None,
+                };
+                out.push(Finding {
+                    rule_id: rule.meta.id.clone(),
+                    title: rule.meta.title.clone(),
+                    category: rule.meta.category,
+                    severity: rule.meta.severity,
+                    confidence: rule.meta.confidence,
+                    cwe: rule.meta.cwe.clone(),
+                    message: format!("{}: `{rel}`", rule.meta.title),
+                    location,
+                    related_locations: Vec::new(),
+                    snippet: None,
+                    fingerprint: fingerprint(&[b"secrets", rule.meta.id.as_bytes(), rel.as_bytes()]),
+                    properties: BTreeMap::new(),
+                    suppression: None,
+                });
+            }
+        }
+        out
+    }
+
+    /// Scan an in-memory buffer (a blob, a staged file, a rule example).
+    pub fn scan_bytes(&self, data: &[u8], info: FileInfo<'_>) -> FileResult {
+        let mut res = FileResult { bytes: data.len() as u64, ..FileResult::default() };
+        if looks_binary(data) {
+            res.binary = true;
+            return res;
+        }
+        let mut state = ScanState::default();
+        self.scan_chunk(data, data.len(), 0, &mut state, info);
+        self.finish(state, info, &mut res);
+        res
+    }
+
+    /// Scan a reader in bounded memory (chunks of 8 MiB with overlap).
+    pub fn scan_reader(&self, reader: &mut dyn Read, info: FileInfo<'_>) -> std::io::Result<FileResult> {
+        let mut res = FileResult::default();
+        let mut buf: Vec<u8> = Vec::with_capacity(CHUNK.min(1 << 20));
+        let mut state = ScanState::default();
+        let mut base = 0usize; // absolute offset of buf[0]
+        let mut first = true;
+        loop {
+            let eof = fill(reader, &mut buf, CHUNK)?;
+            if first {
+                first = false;
+                if looks_binary(&buf) {
+                    res.binary = true;
+                    res.bytes = buf.len() as u64;
+                    return Ok(res);
+                }
+            }
+            let owned_end = if eof { buf.len() } else { buf.len().saturating_sub(OVERLAP) };
+            self.scan_chunk(&buf, owned_end, base, &mut state, info);
+            if eof {
+                res.bytes = (base + buf.len()) as u64;
+                break;
+            }
+            // Advance: keep the overlap, track line numbering.
+            let consumed = &buf[..owned_end];
+            state.line_base += count_newlines(consumed);
+            if let Some(nl) = consumed.iter().rposition(|&b| b == b'\n') {
+                state.line_start_abs = base + nl + 1;
+            }
+            buf.drain(..owned_end);
+            base += owned_end;
+        }
+        self.finish(state, info, &mut res);
+        Ok(res)
+    }
+
+    fn scan_chunk(
+        &self,
+        data: &[u8],
+        owned_end: usize,
+        base: usize,
+        state: &mut ScanState,
+        info: FileInfo<'_>,
+    ) {
+        let Some(ac) = &self.ac else { return };
+        let skip_low = info.test_like || info.lockfile;
+        // Windows per rule, merged as hits arrive in increasing order.
+        let mut windows: BTreeMap<u32, Vec<(usize, usize)>> = BTreeMap::new();
+        let mut markers = Vec::new();
+        for m in ac.find_iter(data) {
+            let p = m.pattern().as_usize();
+            if p == self.marker {
+                if m.start() < owned_end {
+                    markers.push(m.start());
+                }
+                continue;
+            }
+            if m.start() >= owned_end {
+                // Belongs to the next chunk, unless a match starting earlier needs it: the
+                // window of earlier hits already covers the overlap.
+                break;
+            }
+            let ls = line_start(data, m.start());
+            let le = line_end(data, m.end());
+            for &ri in &self.triggers[p] {
+                let rule = &self.rules[ri as usize];
+                if skip_low && rule.meta.confidence == Confidence::Low {
+                    continue;
+                }
+                let (ws, we) = if rule.multiline {
+                    (ls, (ls + MULTILINE_WINDOW).min(data.len()))
+                } else {
+                    (ls, le)
+                };
+                let v = windows.entry(ri).or_default();
+                match v.last_mut() {
+                    Some(last) if ws <= last.1 => last.1 = last.1.max(we),
+                    _ => v.push((ws, we)),
+                }
+            }
+        }
+
+        let mut found = Vec::new();
+        for (ri, wins) in windows {
+            let rule = &self.rules[ri as usize];
+            let Matcher::Content { regex, secret_group } = &rule.matcher else { continue };
+            for (ws, we) in wins {
+                let hay = &data[ws..we];
+                let mut consider = |s: usize, e: usize| {
+                    let (s, e) = (ws + s, ws + e);
+                    if s >= owned_end || s == e {
+                        return;
+                    }
+                    if let Some(validated) = self.accept(rule, &data[s..e]) {
+                        found.push(RawMatch { rule: ri, start: s, end: e, validated });
+                    }
+                };
+                match secret_group {
+                    Some(g) => {
+                        for caps in regex.captures_iter(hay) {
+                            if let Some(m) = caps.get(*g).or_else(|| caps.get(0)) {
+                                consider(m.start(), m.end());
+                            }
+                        }
+                    }
+                    None => {
+                        for m in regex.find_iter(hay) {
+                            consider(m.start(), m.end());
+                        }
+                    }
+                }
+            }
+        }
+        let found = self.resolve_overlaps(found);
+        self.locate(data, base, found, markers, state);
+    }
+
+    /// Filters: allowlisted values, placeholders, entropy, validator. `Some(validated)` when
+    /// the candidate is kept.
+    fn accept(&self, rule: &Rule, secret: &[u8]) -> Option<bool> {
+        if self.allow_values.contains(secret) || is_placeholder(secret) {
+            return None;
+        }
+        if let Some(min) = rule.min_entropy
+            && shannon_entropy(secret) < min
+        {
+            return None;
+        }
+        match rule.validator {
+            Some(v) if !v.check(secret) => None,
+            Some(_) => Some(true),
+            None => Some(false),
+        }
+    }
+
+    /// Where candidate secrets overlap, keep the most confident rule (then the most
+    /// severe, then the longer span, then the lower rule index).
+    fn resolve_overlaps(&self, mut found: Vec<RawMatch>) -> Vec<RawMatch> {
+        if found.len() < 2 {
+            return found;
+        }
+        let rank = |m: &RawMatch| {
+            let r = &self.rules[m.rule as usize];
+            (
+                r.meta.confidence,
+                m.validated,
+                r.meta.severity,
+                m.end - m.start,
+                std::cmp::Reverse(m.rule),
+            )
+        };
+        found.sort_by(|a, b| a.start.cmp(&b.start).then(rank(b).cmp(&rank(a))));
+        found.dedup_by(|a, b| a.rule == b.rule && a.start == b.start && a.end == b.end);
+        // Kept matches never overlap each other, so they are sorted by start and by end:
+        // only a suffix of them can overlap the next candidate.
+        let mut keep: Vec<RawMatch> = Vec::with_capacity(found.len());
+        for m in found {
+            let mut first_overlap = keep.len();
+            while first_overlap > 0 && keep[first_overlap - 1].end > m.start {
+                first_overlap -= 1;
+            }
+            if keep[first_overlap..].iter().any(|k| rank(k) >= rank(&m)) {
+                continue;
+            }
+            keep.truncate(first_overlap);
+            keep.push(m);
+        }
+        keep
+    }
+
+    fn locate(
+        &self,
+        data: &[u8],
+        base: usize,
+        mut found: Vec<RawMatch>,
+        markers: Vec<usize>,
+        state: &mut ScanState,
+    ) {
+        found.sort_by_key(|m| (m.start, m.rule));
+        // Line numbers: count newlines incrementally between sorted offsets.
+        let mut cursor = 0usize;
+        let mut line = state.line_base;
+        let mut offsets: Vec<usize> = found.iter().map(|m| m.start).chain(markers.iter().copied()).collect();
+        offsets.sort_unstable();
+        offsets.dedup();
+        let mut line_at: BTreeMap<usize, usize> = BTreeMap::new();
+        for off in offsets {
+            line += count_newlines(&data[cursor..off]);
+            cursor = off;
+            line_at.insert(off, line);
+        }
+        let col_of = |off: usize| -> usize {
+            match data[..off].iter().rposition(|&b| b == b'\n') {
+                Some(nl) => off - nl,
+                None => base + off - state.line_start_abs + 1,
+            }
+        };
+        for off in markers {
+            let ls = line_start(data, off);
+            let le = line_end(data, off);
+            let text = String::from_utf8_lossy(&data[ls..le]);
+            if let Some(s) = parse_inline(&text, line_at[&off] as u32) {
+                state.inline.push(s);
+            }
+        }
+        // Secrets on each line, for redacting every secret in a snippet.
+        let spans: Vec<(usize, usize)> = found.iter().map(|m| (m.start, m.end)).collect();
+        for m in &found {
+            let rule = &self.rules[m.rule as usize];
+            let secret = &data[m.start..m.end];
+            let start_line = line_at[&m.start];
+            let end_line = start_line + count_newlines(secret);
+            let start_col = col_of(m.start);
+            let end_col = match secret.iter().rposition(|&b| b == b'\n') {
+                Some(nl) => secret.len() - nl,
+                None => start_col + secret.len(),
+            };
+            let redacted = self.display_secret(secret);
+            let snippet = self.snippet(data, m, &spans, start_line);
+            let digest = sha256_hex(secret);
+            let mut properties = BTreeMap::new();
+            properties.insert("secret_prefix".to_owned(), prefix(secret).into());
+            properties.insert("secret_sha256".to_owned(), digest.clone().into());
+            properties.insert("secret_length".to_owned(), secret.len().into());
+            if rule.validator.is_some() {
+                properties.insert("validated".to_owned(), m.validated.into());
+            }
+            if self.show_secrets {
+                properties.insert("secret".to_owned(), String::from_utf8_lossy(secret).into_owned().into());
+            }
+            state.findings.push(Finding {
+                rule_id: rule.meta.id.clone(),
+                title: rule.meta.title.clone(),
+                category: rule.meta.category,
+                severity: rule.meta.severity,
+                confidence: rule.meta.confidence,
+                cwe: rule.meta.cwe.clone(),
+                message: format!("{}: `{redacted}`", rule.meta.title),
+                location: Location {
+                    path: String::new(),
+                    start_line: start_line as u32,
+                    start_column: start_col as u32,
+                    end_line: end_line as u32,
+                    end_column: end_col as u32,
+                    commit: None,
+                },
+                related_locations: Vec::new(),
+                snippet: Some(snippet),
+                fingerprint: fingerprint(&[b"secrets", rule.meta.id.as_bytes(), digest.as_bytes()]),
+                properties,
+                suppression: None,
+            });
+        }
+    }
+
+    /// The secret as shown in output: a short prefix and a hash, or the clear text with
+    /// `--show-secrets`.
+    fn display_secret(&self, secret: &[u8]) -> String {
+        if self.show_secrets {
+            return String::from_utf8_lossy(secret).into_owned();
+        }
+        redact(secret)
+    }
+
+    fn snippet(&self, data: &[u8], m: &RawMatch, spans: &[(usize, usize)], line: usize) -> Snippet {
+        let ls = line_start(data, m.start);
+        let le = line_end(data, m.start);
+        let from = ls.max(m.start.saturating_sub(SNIPPET_CONTEXT));
+        let from = floor_char(data, from, ls);
+        let to = le.min(m.end.min(le).saturating_add(SNIPPET_CONTEXT));
+        let to = ceil_char(data, to, le);
+        let mut text = String::new();
+        if from > ls {
+            text.push('…');
+        }
+        let mut pos = from;
+        let mut highlight = (0u32, 0u32);
+        let mut on_line: Vec<(usize, usize)> =
+            spans.iter().copied().filter(|(s, e)| *s < to && *e > from).collect();
+        on_line.sort_unstable();
+        for (s, e) in on_line {
+            if s < pos {
+                continue;
+            }
+            text.push_str(&String::from_utf8_lossy(&data[pos..s]));
+            let shown = self.display_secret(&data[s..e]);
+            let shown = shown.lines().next().unwrap_or("").to_owned()
+                + if self.show_secrets && data[s..e].contains(&b'\n') { "…" } else { "" };
+            let col = text.len() as u32 + 1;
+            text.push_str(&shown);
+            if s == m.start {
+                highlight = (col, text.len() as u32 + 1);
+            }
+            pos = e.min(to).max(s);
+            if e > to {
+                pos = to;
+            }
+        }
+        if pos < to {
+            text.push_str(&String::from_utf8_lossy(&data[pos..to]));
+        }
+        if to < le {
+            text.push('…');
+        }
+        let text = text.replace('\t', " ").replace('\r', "");
+        Snippet { line: line as u32, text, highlight }
+    }
+
+    fn finish(&self, state: ScanState, info: FileInfo<'_>, res: &mut FileResult) {
+        let ScanState { mut findings, inline, .. } = state;
+        let own_ids: HashSet<&str> = self.rules.iter().map(|r| r.meta.id.as_str()).collect();
+        let mut used = vec![false; inline.len()];
+        for f in &mut findings {
+            f.location.path = info.rel.to_owned();
+            for (i, s) in inline.iter().enumerate() {
+                if !s.covers(&f.rule_id, f.location.start_line) {
+                    continue;
+                }
+                used[i] = true;
+                if let Some(reason) = &s.reason {
+                    f.suppression = Some(Suppression {
+                        kind: SuppressionKind::Inline,
+                        reason: reason.clone(),
+                        owner: None,
+                        expires: None,
+                    });
+                    break;
+                }
+            }
+        }
+        for (i, s) in inline.iter().enumerate() {
+            let ours: Vec<&String> = s.rules.iter().filter(|r| own_ids.contains(r.as_str())).collect();
+            if ours.is_empty() {
+                continue;
+            }
+            if s.reason.is_none() {
+                res.diagnostics.push(
+                    Diagnostic::new(
+                        "suppression-missing-reason",
+                        DiagnosticLevel::Warning,
+                        format!(
+                            "`palisade:ignore[{}]` has no reason and does not apply; write the \
+                             reason after the brackets",
+                            s.rules.join(",")
+                        ),
+                    )
+                    .at(info.rel.to_owned(), Some(s.line)),
+                );
+            } else if !used[i] {
+                res.diagnostics.push(
+                    Diagnostic::new(
+                        "suppression-unused",
+                        DiagnosticLevel::Warning,
+                        format!(
+                            "`palisade:ignore[{}]` matched no finding on this or the next line; \
+                             remove it",
+                            s.rules.join(",")
+                        ),
+                    )
+                    .at(info.rel.to_owned(), Some(s.line)),
+                );
+            }
+        }
+        res.findings.extend(findings);
+    }
+}
+
+#[derive(Debug)]
+struct ScanState {
+    findings: Vec<Finding>,
+    inline: Vec<InlineSuppression>,
+    /// Line number of the first byte of the current chunk.
+    line_base: usize,
+    /// Absolute offset where the line containing the chunk's first byte starts.
+    line_start_abs: usize,
+}
+
+impl Default for ScanState {
+    fn default() -> Self {
+        Self { findings: Vec::new(), inline: Vec::new(), line_base: 1, line_start_abs: 0 }
+    }
+}
+
+/// How much of a secret is shown: nothing for short ones, up to 4 characters otherwise.
+fn prefix(secret: &[u8]) -> String {
+    let n = match secret.len() {
+        0..8 => 0,
+        8..16 => 2,
+        _ => 4,
+    };
+    let p = &secret[..n];
+    if p.is_ascii() && !p.iter().any(u8::is_ascii_control) {
+        String::from_utf8_lossy(p).into_owned()
+    } else {
+        String::new()
+    }
+}
+
+/// The redacted form: prefix, ellipsis and a short hash.
+pub fn redact(secret: &[u8]) -> String {
+    let digest = sha256_hex(secret);
+    format!("{}…[sha256:{}]", prefix(secret), &digest[..8])
+}
+
+fn looks_binary(data: &[u8]) -> bool {
+    data[..data.len().min(BINARY_PROBE)].contains(&0)
+}
+
+fn count_newlines(data: &[u8]) -> usize {
+    data.iter().filter(|&&b| b == b'\n').count()
+}
+
+fn line_start(data: &[u8], pos: usize) -> usize {
+    let lo = pos.saturating_sub(LINE_WINDOW);
+    data[lo..pos].iter().rposition(|&b| b == b'\n').map_or(lo, |i| lo + i + 1)
+}
+
+fn line_end(data: &[u8], pos: usize) -> usize {
+    let hi = (pos + LINE_WINDOW).min(data.len());
+    data[pos..hi].iter().position(|&b| b == b'\n').map_or(hi, |i| pos + i)
+}
+
+/// Move `pos` back to a UTF-8 character boundary, not before `lo`.
+fn floor_char(data: &[u8], mut pos: usize, lo: usize) -> usize {
+    while pos > lo && pos < data.len() && (data[pos] & 0xC0) == 0x80 {
+        pos -= 1;
+    }
+    pos
+}
+
+/// Move `pos` forward to a UTF-8 character boundary, not after `hi`.
+fn ceil_char(data: &[u8], mut pos: usize, hi: usize) -> usize {
+    while pos < hi && pos < data.len() && (data[pos] & 0xC0) == 0x80 {
+        pos += 1;
+    }
+    pos
+}
+
+/// Read until `buf` holds `cap` bytes or the reader ends. Returns true at end of input.
+fn fill(reader: &mut dyn Read, buf: &mut Vec<u8>, cap: usize) -> std::io::Result<bool> {
+    while buf.len() < cap {
+        let want = cap - buf.len();
+        let old = buf.len();
+        buf.resize(old + want.min(1 << 20), 0);
+        match reader.read(&mut buf[old..]) {
+            Ok(0) => {
+                buf.truncate(old);
+                return Ok(true);
+            }
+            Ok(n) => buf.truncate(old + n),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => buf.truncate(old),
+            Err(e) => {
+                buf.truncate(old);
+                return Err(e);
+            }
+        }
+    }
+    Ok(false)
+}

@@ -1,0 +1,132 @@
+//! palisade's secrets scanner.
+//!
+//! Rules are data (`rules/*.toml`, embedded at build time). The [`Engine`] finds candidates
+//! with one case-insensitive Aho-Corasick pass over keywords, runs each rule's regex only near
+//! its own keyword hits, and filters candidates through placeholder allowlists, entropy and
+//! checksum validators. Output is always redacted unless `--show-secrets` is given.
+#![warn(missing_docs)]
+
+pub mod engine;
+pub mod filter;
+#[cfg(feature = "git")]
+pub mod git;
+#[cfg(feature = "git")]
+pub mod history;
+pub mod rule;
+pub mod validate;
+
+use std::sync::atomic::Ordering;
+
+use palisade_core::discovery::FileKind;
+use palisade_core::{
+    Diagnostic, DiagnosticLevel, Inventory, RuleMeta, ScanContext, ScanError, ScanOutput,
+    Scanner, SkipReason, Skipped,
+};
+use rayon::prelude::*;
+
+pub use engine::{Engine, EngineOptions, FileInfo, FileResult, redact};
+pub use rule::{Rule, RuleError, builtin_rules};
+
+/// The scanner name used in `--scanners` and reports.
+pub const NAME: &str = "secrets";
+
+/// The secrets scanner over a directory inventory.
+#[derive(Debug)]
+pub struct SecretsScanner {
+    engine: Engine,
+    all_rules: Vec<RuleMeta>,
+    docs: Vec<palisade_core::docs::RuleDoc>,
+}
+
+impl SecretsScanner {
+    /// Build the scanner from the embedded rules.
+    pub fn new(opts: &EngineOptions) -> Result<Self, RuleError> {
+        let rules = builtin_rules()?;
+        let all_rules = rules.iter().map(|r| r.meta.clone()).collect();
+        let docs = rules.iter().map(Rule::doc).collect();
+        Ok(Self { engine: Engine::new(rules, opts), all_rules, docs })
+    }
+
+    /// The engine (for history and staged scans).
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+}
+
+/// Scan files of an inventory in parallel.
+fn scan_inventory(engine: &Engine, inventory: &Inventory, ctx: &ScanContext<'_>) -> ScanOutput {
+    let results: Vec<(usize, Result<FileResult, std::io::Error>)> = inventory
+        .files
+        .par_iter()
+        .enumerate()
+        .map(|(i, file)| {
+            let info = FileInfo {
+                rel: &file.rel,
+                test_like: file.test_like,
+                lockfile: file.kind == FileKind::Lockfile,
+            };
+            let res = std::fs::File::open(&file.path).and_then(|mut f| {
+                let mut r = engine.scan_reader(&mut f, info)?;
+                r.findings.extend(engine.scan_path(&file.rel));
+                Ok(r)
+            });
+            ctx.progress.fetch_add(file.size, Ordering::Relaxed);
+            (i, res)
+        })
+        .collect();
+    let mut out = ScanOutput::default();
+    for (i, res) in results {
+        let file = &inventory.files[i];
+        match res {
+            Ok(r) => {
+                if r.binary {
+                    out.skipped.push(Skipped {
+                        path: file.rel.clone(),
+                        reason: SkipReason::Binary,
+                        detail: None,
+                    });
+                } else {
+                    out.files_scanned += 1;
+                    out.bytes_scanned += r.bytes;
+                }
+                // Includes path-rule findings, which apply to binary files too.
+                out.findings.extend(r.findings);
+                out.diagnostics.extend(r.diagnostics);
+            }
+            Err(e) => {
+                out.skipped.push(Skipped {
+                    path: file.rel.clone(),
+                    reason: SkipReason::Unreadable,
+                    detail: Some(e.to_string()),
+                });
+                out.diagnostics.push(
+                    Diagnostic::new(
+                        "file-unreadable",
+                        DiagnosticLevel::Warning,
+                        format!("cannot read file: {e}"),
+                    )
+                    .at(file.rel.clone(), None),
+                );
+            }
+        }
+    }
+    out
+}
+
+impl Scanner for SecretsScanner {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn rules(&self) -> Vec<RuleMeta> {
+        self.all_rules.clone()
+    }
+
+    fn rule_docs(&self) -> Vec<palisade_core::docs::RuleDoc> {
+        self.docs.clone()
+    }
+
+    fn scan(&self, inventory: &Inventory, ctx: &ScanContext<'_>) -> Result<ScanOutput, ScanError> {
+        Ok(scan_inventory(&self.engine, inventory, ctx))
+    }
+}
