@@ -92,6 +92,17 @@ struct RawMatch {
     start: usize,
     end: usize,
     validated: bool,
+    /// Matched the rule's pattern but failed its validator: not reported, but it still
+    /// outranks weaker rules on the same text (a token with a bad checksum is not a
+    /// "generic secret" either).
+    vetoed: bool,
+}
+
+/// What the filters decide about a candidate.
+enum Verdict {
+    Keep { validated: bool },
+    Drop,
+    Veto,
 }
 
 impl Engine {
@@ -294,8 +305,22 @@ impl Engine {
                     if s >= owned_end || s == e {
                         return;
                     }
-                    if let Some(validated) = self.accept(rule, &data[s..e]) {
-                        found.push(RawMatch { rule: ri, start: s, end: e, validated });
+                    match self.accept(rule, &data[s..e]) {
+                        Verdict::Keep { validated } => found.push(RawMatch {
+                            rule: ri,
+                            start: s,
+                            end: e,
+                            validated,
+                            vetoed: false,
+                        }),
+                        Verdict::Veto => found.push(RawMatch {
+                            rule: ri,
+                            start: s,
+                            end: e,
+                            validated: false,
+                            vetoed: true,
+                        }),
+                        Verdict::Drop => {}
                     }
                 };
                 match secret_group {
@@ -318,21 +343,20 @@ impl Engine {
         self.locate(data, base, found, markers, state);
     }
 
-    /// Filters: allowlisted values, placeholders, entropy, validator. `Some(validated)` when
-    /// the candidate is kept.
-    fn accept(&self, rule: &Rule, secret: &[u8]) -> Option<bool> {
+    /// Filters: allowlisted values, placeholders, entropy, validator.
+    fn accept(&self, rule: &Rule, secret: &[u8]) -> Verdict {
         if self.allow_values.contains(secret) || is_placeholder(secret) {
-            return None;
+            return Verdict::Drop;
         }
         if let Some(min) = rule.min_entropy
             && shannon_entropy(secret) < min
         {
-            return None;
+            return Verdict::Drop;
         }
         match rule.validator {
-            Some(v) if !v.check(secret) => None,
-            Some(_) => Some(true),
-            None => Some(false),
+            Some(v) if !v.check(secret) => Verdict::Veto,
+            Some(_) => Verdict::Keep { validated: true },
+            None => Verdict::Keep { validated: false },
         }
     }
 
@@ -340,6 +364,7 @@ impl Engine {
     /// severe, then the longer span, then the lower rule index).
     fn resolve_overlaps(&self, mut found: Vec<RawMatch>) -> Vec<RawMatch> {
         if found.len() < 2 {
+            found.retain(|m| !m.vetoed);
             return found;
         }
         let rank = |m: &RawMatch| {
@@ -368,6 +393,7 @@ impl Engine {
             keep.truncate(first_overlap);
             keep.push(m);
         }
+        keep.retain(|m| !m.vetoed);
         keep
     }
 

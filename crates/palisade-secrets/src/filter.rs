@@ -17,6 +17,14 @@ pub const PLACEHOLDER_WORDS: &[&str] = &[
     ">",
 ];
 
+/// Values published by vendors for local emulators and documentation: never secrets.
+pub const KNOWN_PUBLIC_VALUES: &[&str] = &[
+    // Azurite / Azure Storage Emulator well-known account key (devstoreaccount1).
+    "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+    // Stripe's documented test-mode key.
+    "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+];
+
 /// Shannon entropy in bits per byte.
 pub fn shannon_entropy(data: &[u8]) -> f64 {
     if data.is_empty() {
@@ -39,8 +47,20 @@ pub fn shannon_entropy(data: &[u8]) -> f64 {
 
 /// Is `secret` a placeholder (template variable, documentation value, filler)?
 pub fn is_placeholder(secret: &[u8]) -> bool {
+    if KNOWN_PUBLIC_VALUES.iter().any(|v| v.as_bytes() == secret) {
+        return true;
+    }
     let lower: Vec<u8> = secret.iter().map(u8::to_ascii_lowercase).collect();
     if PLACEHOLDER_WORDS.iter().any(|w| contains(&lower, w.as_bytes())) {
+        return true;
+    }
+    // A variable reference: `$VAR`, `$(command)`, `%VAR%`.
+    if let [b'$', next, ..] = secret
+        && (next.is_ascii_alphabetic() || matches!(next, b'_' | b'(' | b'{'))
+    {
+        return true;
+    }
+    if secret.len() > 2 && secret.starts_with(b"%") && secret.ends_with(b"%") {
         return true;
     }
     // One repeated character.
@@ -72,6 +92,9 @@ mod tests {
         assert!(is_placeholder(b"<your-api-key>"));
         assert!(is_placeholder(b"xxxxxxxxxxxx"));
         assert!(is_placeholder(b"sk_live_1234567890"));
+        assert!(is_placeholder(b"$DB_PASSWORD"));
+        assert!(is_placeholder(b"%DB_PASSWORD%"));
+        assert!(!is_placeholder(b"Xk9#mQ2$vLp7@wRt"));
         assert!(!is_placeholder(b"AKIAPALISADEDEMO2K7Q"));
         assert!(shannon_entropy(b"aaaa") < 0.1);
         assert!((shannon_entropy(b"abcd") - 2.0).abs() < 1e-9);

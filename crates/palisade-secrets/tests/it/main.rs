@@ -1,0 +1,3 @@
+//! Integration tests of the secrets crate (one binary).
+
+mod engine;
