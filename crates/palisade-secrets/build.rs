@@ -27,6 +27,7 @@ fn main() {
         );
     }
     out.push_str("];\n");
+    #[allow(clippy::disallowed_methods)] // build scripts get their output dir from cargo
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out_dir).join("rule_files.rs"), out).expect("write rule_files.rs");
 }

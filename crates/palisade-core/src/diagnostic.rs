@@ -44,7 +44,6 @@ pub const CODES: &[(&str, &str)] = &[
         "git-error",
         "a git repository, object or index could not be read",
     ),
-    ("rule-invalid", "a rule file could not be compiled"),
     ("scanner-failed", "a scanner failed; the gate fails closed"),
     (
         "suppression-expired",

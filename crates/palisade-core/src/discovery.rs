@@ -390,8 +390,7 @@ pub fn discover(root: &Path, opts: &DiscoveryOptions) -> Inventory {
             }
             if entry.path_is_symlink() {
                 let inside = std::fs::canonicalize(entry.path())
-                    .map(|c| c.starts_with(canonical_root))
-                    .unwrap_or(false);
+                    .is_ok_and(|c| c.starts_with(canonical_root));
                 if !inside {
                     lock(skipped).push(Skipped {
                         path: rel,

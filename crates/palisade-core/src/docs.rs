@@ -52,7 +52,7 @@ pub const REQUIRED_HEADINGS: &[&str] = &[
     "## References",
 ];
 
-fn cwe_link(c: &crate::model::Cwe) -> String {
+fn cwe_link(c: crate::model::Cwe) -> String {
     format!("[{c}](https://cwe.mitre.org/data/definitions/{}.html)", c.0)
 }
 
@@ -64,7 +64,7 @@ pub fn render(doc: &RuleDoc) -> String {
     let _ = writeln!(s, "{}\n", m.title);
     s.push_str("| id | scanner | severity | confidence | CWE | since | offline |\n");
     s.push_str("|---|---|---|---|---|---|---|\n");
-    let cwes: Vec<String> = m.cwe.iter().map(cwe_link).collect();
+    let cwes: Vec<String> = m.cwe.iter().copied().map(cwe_link).collect();
     let _ = writeln!(
         s,
         "| `{}` | {} | {} | {} | {} | {} | yes |\n",
@@ -97,7 +97,7 @@ pub fn render(doc: &RuleDoc) -> String {
         let _ = writeln!(s, "- <{r}>");
     }
     for c in &m.cwe {
-        let _ = writeln!(s, "- {}", cwe_link(c));
+        let _ = writeln!(s, "- {}", cwe_link(*c));
     }
     let _ = writeln!(
         s,

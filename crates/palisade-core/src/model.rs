@@ -258,11 +258,11 @@ pub struct Location {
     pub path: String,
     /// 1-based first line.
     pub start_line: u32,
-    /// 1-based first column (in bytes).
+    /// 1-based first column, in Unicode code points.
     pub start_column: u32,
     /// 1-based last line.
     pub end_line: u32,
-    /// 1-based column one past the end (in bytes).
+    /// 1-based column one past the end, in Unicode code points.
     pub end_column: u32,
     /// Commit that introduced the content (git-history mode only).
     #[serde(default, skip_serializing_if = "Option::is_none")]

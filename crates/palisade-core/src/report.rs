@@ -8,7 +8,7 @@ use crate::diagnostic::Diagnostic;
 use crate::discovery::Skipped;
 use crate::model::{Finding, RuleMeta, Severity};
 
-/// Version of the JSON report schema (`docs/report-schema.md`). Bump the minor version for
+/// Version of the JSON report schema (`docs/report-format.md`). Bump the minor version for
 /// added fields, the major version for changed or removed ones.
 pub const SCHEMA_VERSION: &str = "1.0.0";
 

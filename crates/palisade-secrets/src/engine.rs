@@ -45,7 +45,11 @@ pub struct EngineOptions {
 impl EngineOptions {
     /// Options with the given disabled rules, allowed values and secret display.
     pub fn new(disabled: Vec<String>, allow_values: Vec<String>, show_secrets: bool) -> Self {
-        Self { disabled, allow_values, show_secrets }
+        Self {
+            disabled,
+            allow_values,
+            show_secrets,
+        }
     }
 }
 
@@ -108,8 +112,10 @@ enum Verdict {
 impl Engine {
     /// Build an engine from compiled rules, dropping disabled ones.
     pub fn new(rules: Vec<Rule>, opts: &EngineOptions) -> Self {
-        let rules: Vec<Rule> =
-            rules.into_iter().filter(|r| !opts.disabled.contains(&r.meta.id)).collect();
+        let rules: Vec<Rule> = rules
+            .into_iter()
+            .filter(|r| !opts.disabled.contains(&r.meta.id))
+            .collect();
         // Keyword -> rules, with each keyword also triggering the rules of every keyword it
         // contains, so one leftmost-longest pass is enough.
         let mut by_kw: BTreeMap<String, Vec<u32>> = BTreeMap::new();
@@ -118,7 +124,10 @@ impl Engine {
             match r.matcher {
                 Matcher::Content { .. } => {
                     for k in &r.keywords {
-                        by_kw.entry(k.to_ascii_lowercase()).or_default().push(i as u32);
+                        by_kw
+                            .entry(k.to_ascii_lowercase())
+                            .or_default()
+                            .push(i as u32);
                     }
                 }
                 Matcher::Path(_) => path_rules.push(i as u32),
@@ -153,7 +162,11 @@ impl Engine {
             triggers,
             marker,
             path_rules,
-            allow_values: opts.allow_values.iter().map(|v| v.as_bytes().to_vec()).collect(),
+            allow_values: opts
+                .allow_values
+                .iter()
+                .map(|v| v.as_bytes().to_vec())
+                .collect(),
             show_secrets: opts.show_secrets,
         }
     }
@@ -190,7 +203,11 @@ impl Engine {
                     location,
                     related_locations: Vec::new(),
                     snippet: None,
-                    fingerprint: fingerprint(&[b"secrets", rule.meta.id.as_bytes(), rel.as_bytes()]),
+                    fingerprint: fingerprint(&[
+                        b"secrets",
+                        rule.meta.id.as_bytes(),
+                        rel.as_bytes(),
+                    ]),
                     properties: BTreeMap::new(),
                     suppression: None,
                 });
@@ -201,19 +218,26 @@ impl Engine {
 
     /// Scan an in-memory buffer (a blob, a staged file, a rule example).
     pub fn scan_bytes(&self, data: &[u8], info: FileInfo<'_>) -> FileResult {
-        let mut res = FileResult { bytes: data.len() as u64, ..FileResult::default() };
+        let mut res = FileResult {
+            bytes: data.len() as u64,
+            ..FileResult::default()
+        };
         if looks_binary(data) {
             res.binary = true;
             return res;
         }
         let mut state = ScanState::default();
-        self.scan_chunk(data, data.len(), 0, &mut state, info);
+        self.scan_chunk(data, data.len(), &mut state, info);
         self.finish(state, info, &mut res);
         res
     }
 
     /// Scan a reader in bounded memory (chunks of 8 MiB with overlap).
-    pub fn scan_reader(&self, reader: &mut dyn Read, info: FileInfo<'_>) -> std::io::Result<FileResult> {
+    pub fn scan_reader(
+        &self,
+        reader: &mut dyn Read,
+        info: FileInfo<'_>,
+    ) -> std::io::Result<FileResult> {
         let mut res = FileResult::default();
         let mut buf: Vec<u8> = Vec::with_capacity(CHUNK.min(1 << 20));
         let mut state = ScanState::default();
@@ -229,8 +253,12 @@ impl Engine {
                     return Ok(res);
                 }
             }
-            let owned_end = if eof { buf.len() } else { buf.len().saturating_sub(OVERLAP) };
-            self.scan_chunk(&buf, owned_end, base, &mut state, info);
+            let owned_end = if eof {
+                buf.len()
+            } else {
+                buf.len().saturating_sub(OVERLAP)
+            };
+            self.scan_chunk(&buf, owned_end, &mut state, info);
             if eof {
                 res.bytes = (base + buf.len()) as u64;
                 break;
@@ -238,8 +266,9 @@ impl Engine {
             // Advance: keep the overlap, track line numbering.
             let consumed = &buf[..owned_end];
             state.line_base += count_newlines(consumed);
-            if let Some(nl) = consumed.iter().rposition(|&b| b == b'\n') {
-                state.line_start_abs = base + nl + 1;
+            match memchr::memrchr(b'\n', consumed) {
+                Some(nl) => state.chars_before_chunk = count_chars(&consumed[nl + 1..]),
+                None => state.chars_before_chunk += count_chars(consumed),
             }
             buf.drain(..owned_end);
             base += owned_end;
@@ -248,14 +277,7 @@ impl Engine {
         Ok(res)
     }
 
-    fn scan_chunk(
-        &self,
-        data: &[u8],
-        owned_end: usize,
-        base: usize,
-        state: &mut ScanState,
-        info: FileInfo<'_>,
-    ) {
+    fn scan_chunk(&self, data: &[u8], owned_end: usize, state: &mut ScanState, info: FileInfo<'_>) {
         let Some(ac) = &self.ac else { return };
         let skip_low = info.test_like || info.lockfile;
         // Windows per rule, merged as hits arrive in increasing order.
@@ -297,7 +319,13 @@ impl Engine {
         let mut found = Vec::new();
         for (ri, wins) in windows {
             let rule = &self.rules[ri as usize];
-            let Matcher::Content { regex, secret_group } = &rule.matcher else { continue };
+            let Matcher::Content {
+                regex,
+                secret_group,
+            } = &rule.matcher
+            else {
+                continue;
+            };
             for (ws, we) in wins {
                 let hay = &data[ws..we];
                 let mut consider = |s: usize, e: usize| {
@@ -340,7 +368,7 @@ impl Engine {
             }
         }
         let found = self.resolve_overlaps(found);
-        self.locate(data, base, found, markers, state);
+        self.locate(data, found, markers, state);
     }
 
     /// Filters: allowlisted values, placeholders, entropy, validator.
@@ -400,7 +428,6 @@ impl Engine {
     fn locate(
         &self,
         data: &[u8],
-        base: usize,
         mut found: Vec<RawMatch>,
         markers: Vec<usize>,
         state: &mut ScanState,
@@ -409,26 +436,33 @@ impl Engine {
         // Line numbers: count newlines incrementally between sorted offsets.
         let mut cursor = 0usize;
         let mut line = state.line_base;
-        let mut offsets: Vec<usize> = found.iter().map(|m| m.start).chain(markers.iter().copied()).collect();
+        let mut offsets: Vec<usize> = found
+            .iter()
+            .map(|m| m.start)
+            .chain(markers.iter().copied())
+            .collect();
         offsets.sort_unstable();
         offsets.dedup();
-        let mut line_at: BTreeMap<usize, usize> = BTreeMap::new();
+        // (line, 1-based column in code points) of every offset, in one forward pass.
+        let mut line_at: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+        let mut col = state.chars_before_chunk;
         for off in offsets {
-            line += count_newlines(&data[cursor..off]);
-            cursor = off;
-            line_at.insert(off, line);
-        }
-        let col_of = |off: usize| -> usize {
-            match data[..off].iter().rposition(|&b| b == b'\n') {
-                Some(nl) => off - nl,
-                None => base + off - state.line_start_abs + 1,
+            let seg = &data[cursor..off];
+            match memchr::memrchr(b'\n', seg) {
+                Some(nl) => {
+                    line += count_newlines(seg);
+                    col = count_chars(&seg[nl + 1..]);
+                }
+                None => col += count_chars(seg),
             }
-        };
+            cursor = off;
+            line_at.insert(off, (line, col + 1));
+        }
         for off in markers {
             let ls = line_start(data, off);
             let le = line_end(data, off);
             let text = String::from_utf8_lossy(&data[ls..le]);
-            if let Some(s) = parse_inline(&text, line_at[&off] as u32) {
+            if let Some(s) = parse_inline(&text, line_at[&off].0 as u32) {
                 state.inline.push(s);
             }
         }
@@ -437,12 +471,11 @@ impl Engine {
         for m in &found {
             let rule = &self.rules[m.rule as usize];
             let secret = &data[m.start..m.end];
-            let start_line = line_at[&m.start];
+            let (start_line, start_col) = line_at[&m.start];
             let end_line = start_line + count_newlines(secret);
-            let start_col = col_of(m.start);
-            let end_col = match secret.iter().rposition(|&b| b == b'\n') {
-                Some(nl) => secret.len() - nl,
-                None => start_col + secret.len(),
+            let end_col = match memchr::memrchr(b'\n', secret) {
+                Some(nl) => count_chars(&secret[nl + 1..]) + 1,
+                None => start_col + count_chars(secret),
             };
             let redacted = self.display_secret(secret);
             let snippet = self.snippet(data, m, &spans, start_line);
@@ -455,7 +488,10 @@ impl Engine {
                 properties.insert("validated".to_owned(), m.validated.into());
             }
             if self.show_secrets {
-                properties.insert("secret".to_owned(), String::from_utf8_lossy(secret).into_owned().into());
+                properties.insert(
+                    "secret".to_owned(),
+                    String::from_utf8_lossy(secret).into_owned().into(),
+                );
             }
             state.findings.push(Finding {
                 rule_id: rule.meta.id.clone(),
@@ -504,8 +540,11 @@ impl Engine {
         }
         let mut pos = from;
         let mut highlight = (0u32, 0u32);
-        let mut on_line: Vec<(usize, usize)> =
-            spans.iter().copied().filter(|(s, e)| *s < to && *e > from).collect();
+        let mut on_line: Vec<(usize, usize)> = spans
+            .iter()
+            .copied()
+            .filter(|(s, e)| *s < to && *e > from)
+            .collect();
         on_line.sort_unstable();
         for (s, e) in on_line {
             if s < pos {
@@ -514,7 +553,11 @@ impl Engine {
             text.push_str(&String::from_utf8_lossy(&data[pos..s]));
             let shown = self.display_secret(&data[s..e]);
             let shown = shown.lines().next().unwrap_or("").to_owned()
-                + if self.show_secrets && data[s..e].contains(&b'\n') { "…" } else { "" };
+                + if self.show_secrets && data[s..e].contains(&b'\n') {
+                    "…"
+                } else {
+                    ""
+                };
             let col = text.len() as u32 + 1;
             text.push_str(&shown);
             if s == m.start {
@@ -532,15 +575,23 @@ impl Engine {
             text.push('…');
         }
         let text = text.replace('\t', " ").replace('\r', "");
-        Snippet { line: line as u32, text, highlight }
+        Snippet {
+            line: line as u32,
+            text,
+            highlight,
+        }
     }
 
     fn finish(&self, state: ScanState, info: FileInfo<'_>, res: &mut FileResult) {
-        let ScanState { mut findings, inline, .. } = state;
+        let ScanState {
+            mut findings,
+            inline,
+            ..
+        } = state;
         let own_ids: HashSet<&str> = self.rules.iter().map(|r| r.meta.id.as_str()).collect();
         let mut used = vec![false; inline.len()];
         for f in &mut findings {
-            f.location.path = info.rel.to_owned();
+            info.rel.clone_into(&mut f.location.path);
             for (i, s) in inline.iter().enumerate() {
                 if !s.covers(&f.rule_id, f.location.start_line) {
                     continue;
@@ -558,7 +609,11 @@ impl Engine {
             }
         }
         for (i, s) in inline.iter().enumerate() {
-            let ours: Vec<&String> = s.rules.iter().filter(|r| own_ids.contains(r.as_str())).collect();
+            let ours: Vec<&String> = s
+                .rules
+                .iter()
+                .filter(|r| own_ids.contains(r.as_str()))
+                .collect();
             if ours.is_empty() {
                 continue;
             }
@@ -600,22 +655,33 @@ struct ScanState {
     inline: Vec<InlineSuppression>,
     /// Line number of the first byte of the current chunk.
     line_base: usize,
-    /// Absolute offset where the line containing the chunk's first byte starts.
-    line_start_abs: usize,
+    /// Code points on the current line before the chunk's first byte.
+    chars_before_chunk: usize,
 }
 
 impl Default for ScanState {
     fn default() -> Self {
-        Self { findings: Vec::new(), inline: Vec::new(), line_base: 1, line_start_abs: 0 }
+        Self {
+            findings: Vec::new(),
+            inline: Vec::new(),
+            line_base: 1,
+            chars_before_chunk: 0,
+        }
     }
 }
 
-/// How much of a secret is shown: nothing for short ones, up to 4 characters otherwise.
+/// How much of a secret is shown: a vendor prefix such as `ghp_`, `sk_` or `xoxb-` (a short
+/// lowercase word before the first `_` or `-`), otherwise at most one eighth of the secret
+/// and never more than 4 characters.
 fn prefix(secret: &[u8]) -> String {
-    let n = match secret.len() {
-        0..8 => 0,
-        8..16 => 2,
-        _ => 4,
+    let vendor = secret
+        .iter()
+        .position(|&b| b == b'_' || b == b'-')
+        .filter(|&i| (2..=6).contains(&i) && i * 3 < secret.len())
+        .filter(|&i| secret[..i].iter().all(u8::is_ascii_lowercase));
+    let n = match vendor {
+        Some(i) => i + 1,
+        None => (secret.len() / 8).min(4),
     };
     let p = &secret[..n];
     if p.is_ascii() && !p.iter().any(u8::is_ascii_control) {
@@ -635,18 +701,23 @@ fn looks_binary(data: &[u8]) -> bool {
     data[..data.len().min(BINARY_PROBE)].contains(&0)
 }
 
+/// Code points in UTF-8 text (invalid bytes count as one each).
+fn count_chars(data: &[u8]) -> usize {
+    data.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+}
+
 fn count_newlines(data: &[u8]) -> usize {
-    data.iter().filter(|&&b| b == b'\n').count()
+    memchr::memchr_iter(b'\n', data).count()
 }
 
 fn line_start(data: &[u8], pos: usize) -> usize {
     let lo = pos.saturating_sub(LINE_WINDOW);
-    data[lo..pos].iter().rposition(|&b| b == b'\n').map_or(lo, |i| lo + i + 1)
+    memchr::memrchr(b'\n', &data[lo..pos]).map_or(lo, |i| lo + i + 1)
 }
 
 fn line_end(data: &[u8], pos: usize) -> usize {
     let hi = (pos + LINE_WINDOW).min(data.len());
-    data[pos..hi].iter().position(|&b| b == b'\n').map_or(hi, |i| pos + i)
+    memchr::memchr(b'\n', &data[pos..hi]).map_or(hi, |i| pos + i)
 }
 
 /// Move `pos` back to a UTF-8 character boundary, not before `lo`.

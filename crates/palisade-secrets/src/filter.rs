@@ -51,7 +51,10 @@ pub fn is_placeholder(secret: &[u8]) -> bool {
         return true;
     }
     let lower: Vec<u8> = secret.iter().map(u8::to_ascii_lowercase).collect();
-    if PLACEHOLDER_WORDS.iter().any(|w| contains(&lower, w.as_bytes())) {
+    if PLACEHOLDER_WORDS
+        .iter()
+        .any(|w| contains(&lower, w.as_bytes()))
+    {
         return true;
     }
     // A variable reference: `$VAR`, `$(command)`, `%VAR%`.
@@ -74,7 +77,10 @@ pub fn is_placeholder(secret: &[u8]) -> bool {
         .next()
         .unwrap_or(&lower)
         .to_vec();
-    tail.len() >= 6 && tail.windows(2).all(|w| w[1] == w[0].wrapping_add(1))
+    tail.len() >= 6
+        && tail
+            .windows(2)
+            .all(|w| w[1] == w[0].wrapping_add(1) || (w[0] == b'9' && w[1] == b'0'))
 }
 
 fn contains(hay: &[u8], needle: &[u8]) -> bool {

@@ -31,7 +31,11 @@ fn git_failure(e: &git::GitError, repo: &Path) -> ScanOutput {
 /// Scan every blob reachable from every ref, once each. Each finding reports where its
 /// secret was first introduced (earliest commit), with later occurrences at other paths as
 /// related locations.
-pub fn scan_history(engine: &Engine, repo: &Path, ctx: &ScanContext<'_>) -> Result<ScanOutput, git::GitError> {
+pub fn scan_history(
+    engine: &Engine,
+    repo: &Path,
+    ctx: &ScanContext<'_>,
+) -> Result<ScanOutput, git::GitError> {
     let (blobs, stats) = git::history_blobs(repo, ctx.config.max_file_size)?;
     let reader = BlobReader::open(repo)?;
     let results: Vec<(usize, Result<crate::FileResult, git::GitError>)> = blobs
@@ -61,10 +65,16 @@ pub fn scan_history(engine: &Engine, repo: &Path, ctx: &ScanContext<'_>) -> Resu
                     f.location.commit = Some(blob.commit.clone());
                     occurrences.push(f);
                 }
-                out.diagnostics.extend(r.diagnostics.into_iter().map(|mut d| {
-                    d.message = format!("{} (blob {} in commit {})", d.message, &blob.id[..blob.id.len().min(12)], &blob.commit.id[..blob.commit.id.len().min(12)]);
-                    d
-                }));
+                out.diagnostics
+                    .extend(r.diagnostics.into_iter().map(|mut d| {
+                        d.message = format!(
+                            "{} (blob {} in commit {})",
+                            d.message,
+                            &blob.id[..blob.id.len().min(12)],
+                            &blob.commit.id[..blob.commit.id.len().min(12)]
+                        );
+                        d
+                    }));
             }
             Err(e) => out.diagnostics.push(
                 Diagnostic::new("git-error", DiagnosticLevel::Warning, e.to_string())
@@ -83,7 +93,11 @@ pub fn scan_history(engine: &Engine, repo: &Path, ctx: &ScanContext<'_>) -> Resu
         ));
     }
     out.findings = first_introductions(occurrences);
-    tracing::debug!(commits = stats.commits, blobs = stats.blobs, "scanned git history");
+    tracing::debug!(
+        commits = stats.commits,
+        blobs = stats.blobs,
+        "scanned git history"
+    );
     Ok(out)
 }
 
@@ -109,7 +123,9 @@ fn first_introductions(occurrences: Vec<Finding>) -> Vec<Finding> {
     for (_, mut group) in groups {
         group.sort_by_key(|f| key(f));
         let mut it = group.into_iter();
-        let Some(mut primary) = it.next() else { continue };
+        let Some(mut primary) = it.next() else {
+            continue;
+        };
         let mut seen_paths = std::collections::BTreeSet::from([primary.location.path.clone()]);
         let mut any_active = primary.is_active();
         for f in it {

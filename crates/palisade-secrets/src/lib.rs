@@ -19,8 +19,8 @@ use std::sync::atomic::Ordering;
 
 use palisade_core::discovery::FileKind;
 use palisade_core::{
-    Diagnostic, DiagnosticLevel, Inventory, RuleMeta, ScanContext, ScanError, ScanOutput,
-    Scanner, SkipReason, Skipped,
+    Diagnostic, DiagnosticLevel, Inventory, RuleMeta, ScanContext, ScanError, ScanOutput, Scanner,
+    SkipReason, Skipped,
 };
 use rayon::prelude::*;
 
@@ -44,7 +44,11 @@ impl SecretsScanner {
         let rules = builtin_rules()?;
         let all_rules = rules.iter().map(|r| r.meta.clone()).collect();
         let docs = rules.iter().map(Rule::doc).collect();
-        Ok(Self { engine: Engine::new(rules, opts), all_rules, docs })
+        Ok(Self {
+            engine: Engine::new(rules, opts),
+            all_rules,
+            docs,
+        })
     }
 
     /// The engine (for history and staged scans).

@@ -109,7 +109,9 @@ pub fn is_kebab_case(id: &str) -> bool {
         && !id.starts_with('-')
         && !id.ends_with('-')
         && !id.contains("--")
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Parse and compile one rule file.
@@ -131,7 +133,9 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<Rule>, RuleError> {
             message,
         };
         if !is_kebab_case(&r.id) {
-            return Err(err("`id` must be kebab-case (lowercase letters, digits, dashes)".into()));
+            return Err(err(
+                "`id` must be kebab-case (lowercase letters, digits, dashes)".into(),
+            ));
         }
         for banned in ["avoid-", "no-", "use-", "prefer-"] {
             if r.id.starts_with(banned) {
@@ -141,10 +145,14 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<Rule>, RuleError> {
             }
         }
         if r.title.trim().is_empty() || r.title.ends_with('.') {
-            return Err(err("`title` must be one non-empty line without a final period".into()));
+            return Err(err(
+                "`title` must be one non-empty line without a final period".into(),
+            ));
         }
         if r.description.trim().is_empty() || r.remediation.trim().is_empty() {
-            return Err(err("`description` and `remediation` must not be empty".into()));
+            return Err(err(
+                "`description` and `remediation` must not be empty".into()
+            ));
         }
         let cwe = r
             .cwe
@@ -153,12 +161,13 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<Rule>, RuleError> {
             .collect::<Result<Vec<_>, _>>()
             .map_err(err)?;
         if cwe.is_empty() {
-            return Err(err("`cwe` needs at least one entry, e.g. [\"CWE-798\"]".into()));
+            return Err(err(
+                "`cwe` needs at least one entry, e.g. [\"CWE-798\"]".into()
+            ));
         }
         if r.examples.is_empty() || r.negative_examples.is_empty() {
             return Err(err(
-                "every rule needs at least one `examples` and one `negative_examples` entry"
-                    .into(),
+                "every rule needs at least one `examples` and one `negative_examples` entry".into(),
             ));
         }
         let validator = r
@@ -166,7 +175,10 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<Rule>, RuleError> {
             .as_deref()
             .map(|v| {
                 Validator::parse(v).ok_or_else(|| {
-                    err(format!("unknown validator `{v}` (known: {})", Validator::NAMES.join(", ")))
+                    err(format!(
+                        "unknown validator `{v}` (known: {})",
+                        Validator::NAMES.join(", ")
+                    ))
                 })
             })
             .transpose()?;
@@ -182,19 +194,28 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<Rule>, RuleError> {
                         )));
                     }
                 }
+                // ASCII semantics: secrets are ASCII, and Unicode classes such as `\s` or
+                // `[^"]{0,100}` would make automata many times larger and slower to build.
                 let regex = regex::bytes::RegexBuilder::new(p)
+                    .unicode(false)
                     .size_limit(REGEX_SIZE_LIMIT)
                     .build()
                     .map_err(|e| err(format!("`pattern` does not compile: {e}")))?;
-                let secret_group =
-                    regex.capture_names().position(|n| n == Some("secret"));
-                Matcher::Content { regex, secret_group }
+                let secret_group = regex.capture_names().position(|n| n == Some("secret"));
+                Matcher::Content {
+                    regex,
+                    secret_group,
+                }
             }
             (None, Some(p)) => Matcher::Path(
                 regex::Regex::new(p)
                     .map_err(|e| err(format!("`path_pattern` does not compile: {e}")))?,
             ),
-            _ => return Err(err("give exactly one of `pattern` and `path_pattern`".into())),
+            _ => {
+                return Err(err(
+                    "give exactly one of `pattern` and `path_pattern`".into()
+                ));
+            }
         };
         let mut meta = RuleMeta::new(
             r.id.clone(),
@@ -281,7 +302,12 @@ impl Rule {
                     );
                 }
                 if let Some(v) = self.validator {
-                    let _ = write!(what, "\nCandidates must pass the `{}` check: {}.\n", v.name(), v.explain());
+                    let _ = write!(
+                        what,
+                        "\nCandidates must pass the `{}` check: {}.\n",
+                        v.name(),
+                        v.explain()
+                    );
                 }
                 if self.meta.confidence == palisade_core::Confidence::Low {
                     what.push_str(

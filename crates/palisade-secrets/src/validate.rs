@@ -55,7 +55,9 @@ impl Validator {
                 "the last 6 characters are the base62 CRC32 checksum of the random part, as \
                  the issuer computes it"
             }
-            Self::Jwt => "the header and payload decode as base64url JSON objects and the header names an `alg`",
+            Self::Jwt => {
+                "the header and payload decode as base64url JSON objects and the header names an `alg`"
+            }
             Self::PypiMacaroon => "the token body decodes as a macaroon issued by pypi.org",
             Self::Luhn => "the digits pass the Luhn checksum",
         }
@@ -93,7 +95,9 @@ pub fn crc32_checksum(body: &[u8]) -> String {
 
 fn crc32_token(secret: &[u8]) -> bool {
     // Strip the `xxx_` prefix: everything up to and including the last `_`.
-    let Some(us) = secret.iter().rposition(|&b| b == b'_') else { return false };
+    let Some(us) = secret.iter().rposition(|&b| b == b'_') else {
+        return false;
+    };
     let rest = &secret[us + 1..];
     if rest.len() < 7 {
         return false;
@@ -104,18 +108,26 @@ fn crc32_token(secret: &[u8]) -> bool {
 
 fn b64url_decode(seg: &[u8]) -> Option<Vec<u8>> {
     let trimmed: Vec<u8> = seg.iter().copied().filter(|&b| b != b'=').collect();
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(trimmed).ok()
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(trimmed)
+        .ok()
 }
 
 fn jwt(secret: &[u8]) -> bool {
     let mut parts = secret.split(|&b| b == b'.');
-    let Some(header) = parts.next().and_then(b64url_decode) else { return false };
-    let Some(payload) = parts.next().and_then(b64url_decode) else { return false };
+    let Some(header) = parts.next().and_then(b64url_decode) else {
+        return false;
+    };
+    let Some(payload) = parts.next().and_then(b64url_decode) else {
+        return false;
+    };
     let header: Option<serde_json::Value> = serde_json::from_slice(&header).ok();
-    let payload_ok = serde_json::from_slice::<serde_json::Value>(&payload)
-        .map(|v| v.is_object())
-        .unwrap_or(false);
-    header.as_ref().and_then(|h| h.get("alg")).is_some_and(serde_json::Value::is_string)
+    let payload_ok =
+        serde_json::from_slice::<serde_json::Value>(&payload).is_ok_and(|v| v.is_object());
+    header
+        .as_ref()
+        .and_then(|h| h.get("alg"))
+        .is_some_and(serde_json::Value::is_string)
         && payload_ok
 }
 
@@ -127,13 +139,17 @@ fn pypi(secret: &[u8]) -> bool {
     ];
     let trimmed: Vec<u8> = body.iter().copied().filter(|&b| b != b'=').collect();
     engines.iter().any(|e| {
-        e.decode(&trimmed).is_ok_and(|d| d.windows(8).any(|w| w == b"pypi.org"))
+        e.decode(&trimmed)
+            .is_ok_and(|d| d.windows(8).any(|w| w == b"pypi.org"))
     })
 }
 
 fn luhn(secret: &[u8]) -> bool {
-    let digits: Vec<u32> =
-        secret.iter().filter(|b| b.is_ascii_digit()).map(|b| u32::from(b - b'0')).collect();
+    let digits: Vec<u32> = secret
+        .iter()
+        .filter(|b| b.is_ascii_digit())
+        .map(|b| u32::from(b - b'0'))
+        .collect();
     if digits.len() < 12 {
         return false;
     }
@@ -141,9 +157,15 @@ fn luhn(secret: &[u8]) -> bool {
         .iter()
         .rev()
         .enumerate()
-        .map(|(i, &d)| if i % 2 == 1 { if d * 2 > 9 { d * 2 - 9 } else { d * 2 } } else { d })
+        .map(|(i, &d)| {
+            if i % 2 == 1 {
+                if d * 2 > 9 { d * 2 - 9 } else { d * 2 }
+            } else {
+                d
+            }
+        })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 #[cfg(test)]
@@ -153,7 +175,11 @@ mod tests {
     #[test]
     fn github_checksum_roundtrip() {
         let body = b"PaLiSaDeFaKeToKeN0123456789abc";
-        let token = format!("ghp_{}{}", std::str::from_utf8(body).unwrap_or(""), crc32_checksum(body));
+        let token = format!(
+            "ghp_{}{}",
+            std::str::from_utf8(body).unwrap_or(""),
+            crc32_checksum(body)
+        );
         assert!(Validator::GithubCrc32.check(token.as_bytes()));
         let mut bad = token.into_bytes();
         let last = bad.len() - 1;

@@ -1,3 +1,5 @@
 //! Integration tests of the secrets crate (one binary).
 
 mod engine;
+#[cfg(feature = "git")]
+mod git;

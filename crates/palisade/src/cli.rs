@@ -1,0 +1,217 @@
+//! Command-line arguments (clap derive).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// palisade: one binary for the DevSecOps loop. Today: secrets detection in files, staged
+/// changes and git history, with baselines, suppressions and a severity gate.
+#[derive(Debug, Parser)]
+#[command(name = "palisade", version, about, long_about = None, after_help = EXIT_CODES)]
+pub(crate) struct Cli {
+    #[command(flatten)]
+    pub(crate) global: GlobalArgs,
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+pub(crate) const EXIT_CODES: &str = "Exit codes:
+  0  gate passed
+  1  gate failed (an unsuppressed finding at or above --fail-on)
+  2  usage or configuration error
+  3  a scanner failed (fail closed: results are incomplete)";
+
+/// Options accepted by every command.
+#[derive(Debug, Args)]
+pub(crate) struct GlobalArgs {
+    /// When to use colour in terminal output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub(crate) color: ColorChoice,
+    /// More log output on stderr (-v info, -vv debug, -vvv trace). PALISADE_LOG overrides.
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub(crate) verbose: u8,
+    /// Only errors on stderr; no progress bar.
+    #[arg(short, long, global = true)]
+    pub(crate) quiet: bool,
+}
+
+/// Colour choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ColorChoice {
+    /// Colour when stdout is a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Scan a directory, its staged changes or its git history.
+    #[command(after_help = EXIT_CODES)]
+    Scan(ScanArgs),
+    /// Manage baselines of accepted findings.
+    #[command(subcommand_required = true)]
+    Baseline(BaselineArgs),
+    /// List every rule (or write the rule documentation pages).
+    Rules(RulesArgs),
+    /// Print the documentation of one rule.
+    Explain(ExplainArgs),
+    /// Write a commented starting palisade.toml.
+    Init(InitArgs),
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum FormatArg {
+    /// Human-readable, grouped by severity.
+    Terminal,
+    /// The versioned palisade JSON report.
+    Json,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// JUnit XML.
+    Junit,
+}
+
+/// Severities for --fail-on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum SeverityArg {
+    /// Fail on critical only.
+    Critical,
+    /// Fail on high or worse.
+    High,
+    /// Fail on medium or worse.
+    Medium,
+    /// Fail on low or worse.
+    Low,
+    /// Fail on any finding.
+    Info,
+}
+
+/// Arguments of `scan` (and of `baseline create`).
+#[derive(Debug, Args, Clone)]
+#[allow(clippy::struct_excessive_bools)] // one bool per CLI flag
+pub(crate) struct ScanArgs {
+    /// Directory or file to scan (a path inside the repository for --staged/--git-history).
+    #[arg(default_value = ".")]
+    pub(crate) path: PathBuf,
+    /// Scanners to run, comma-separated. Available: secrets.
+    #[arg(long, value_delimiter = ',')]
+    pub(crate) scanners: Option<Vec<String>>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Terminal)]
+    pub(crate) format: FormatArg,
+    /// Write the report to FILE instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+    /// Gate threshold [default: fail-on from palisade.toml, else high].
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub(crate) fail_on: Option<SeverityArg>,
+    /// Report only findings not in this baseline (see `palisade baseline create`).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) baseline: Option<PathBuf>,
+    /// Config file [default: palisade.toml at the scanned root].
+    #[arg(long, value_name = "FILE")]
+    pub(crate) config: Option<PathBuf>,
+    /// Scan every blob reachable from every ref of the git repository, once each.
+    #[arg(long, conflicts_with = "staged")]
+    pub(crate) git_history: bool,
+    /// Scan exactly the staged content (for pre-commit hooks).
+    #[arg(long)]
+    pub(crate) staged: bool,
+    /// Show detected secrets in clear text (never the default).
+    #[arg(long)]
+    pub(crate) show_secrets: bool,
+    /// Also list suppressed and baselined findings in terminal output.
+    #[arg(long)]
+    pub(crate) show_suppressed: bool,
+    /// Extra exclude globs (relative to the scanned root), added to scan.exclude.
+    #[arg(long, value_name = "GLOB")]
+    pub(crate) exclude: Vec<String>,
+    /// Do not honour .gitignore/.ignore/.palisadeignore files.
+    #[arg(long)]
+    pub(crate) no_ignore: bool,
+    /// Never show a progress bar.
+    #[arg(long)]
+    pub(crate) no_progress: bool,
+}
+
+/// `baseline` subcommands.
+#[derive(Debug, Args)]
+pub(crate) struct BaselineArgs {
+    #[command(subcommand)]
+    pub(crate) command: BaselineCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum BaselineCommand {
+    /// Scan and write the fingerprints of every current finding to a baseline file.
+    Create(BaselineCreateArgs),
+}
+
+/// Arguments of `baseline create`.
+#[derive(Debug, Args)]
+pub(crate) struct BaselineCreateArgs {
+    /// Baseline file to write.
+    #[arg(long, short = 'o', default_value = "palisade-baseline.json")]
+    pub(crate) output: PathBuf,
+    #[command(flatten)]
+    pub(crate) scan: BaselineScanArgs,
+}
+
+/// The scan options that make sense for a baseline.
+#[derive(Debug, Args)]
+pub(crate) struct BaselineScanArgs {
+    /// Directory to scan.
+    #[arg(default_value = ".")]
+    pub(crate) path: PathBuf,
+    /// Scanners to run, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub(crate) scanners: Option<Vec<String>>,
+    /// Config file [default: palisade.toml at the scanned root].
+    #[arg(long, value_name = "FILE")]
+    pub(crate) config: Option<PathBuf>,
+    /// Baseline the git history instead of the working tree.
+    #[arg(long)]
+    pub(crate) git_history: bool,
+}
+
+/// Arguments of `rules`.
+#[derive(Debug, Args)]
+pub(crate) struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
+    pub(crate) format: RulesFormat,
+    /// Write one Markdown page per rule and an index.md into DIR (docs/rules).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) docs: Option<PathBuf>,
+}
+
+/// Formats of `rules`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum RulesFormat {
+    /// One line per rule.
+    Table,
+    /// JSON array of rule metadata.
+    Json,
+}
+
+/// Arguments of `explain`.
+#[derive(Debug, Args)]
+pub(crate) struct ExplainArgs {
+    /// Rule id, e.g. aws-access-key-id.
+    pub(crate) id: String,
+}
+
+/// Arguments of `init`.
+#[derive(Debug, Args)]
+pub(crate) struct InitArgs {
+    /// Directory to write palisade.toml into.
+    #[arg(default_value = ".")]
+    pub(crate) path: PathBuf,
+    /// Overwrite an existing palisade.toml.
+    #[arg(long)]
+    pub(crate) force: bool,
+}

@@ -1,0 +1,55 @@
+//! `palisade baseline create`.
+
+use anyhow::{Context, Result};
+use palisade_core::suppress::Baseline;
+
+use crate::cli::{BaselineArgs, BaselineCommand, FormatArg, GlobalArgs, ScanArgs};
+use crate::{output, pipeline};
+
+pub(crate) fn run(global: &GlobalArgs, args: &BaselineArgs) -> Result<u8> {
+    match &args.command {
+        BaselineCommand::Create(create) => {
+            let scan = ScanArgs {
+                path: create.scan.path.clone(),
+                scanners: create.scan.scanners.clone(),
+                format: FormatArg::Json,
+                output: None,
+                fail_on: None,
+                baseline: None,
+                config: create.scan.config.clone(),
+                git_history: create.scan.git_history,
+                staged: false,
+                show_secrets: false,
+                show_suppressed: false,
+                exclude: Vec::new(),
+                no_ignore: false,
+                no_progress: global.quiet,
+            };
+            let settings = pipeline::settings(&scan, !global.quiet)?;
+            let report = pipeline::run(&settings)?;
+            if report.gate.exit_code() == 3 {
+                for r in &report.gate.reasons {
+                    output::error(r);
+                }
+                anyhow::bail!("not writing a baseline from an incomplete scan");
+            }
+            let baseline = Baseline::from_findings(&report.findings);
+            std::fs::write(&create.output, baseline.to_json())
+                .with_context(|| format!("cannot write baseline {}", create.output.display()))?;
+            if !global.quiet {
+                output::note(&format!(
+                    "wrote {} finding fingerprint{} to {}; scan with `--baseline {}` to see only new findings",
+                    baseline.findings.len(),
+                    if baseline.findings.len() == 1 {
+                        ""
+                    } else {
+                        "s"
+                    },
+                    create.output.display(),
+                    create.output.display()
+                ));
+            }
+            Ok(0)
+        }
+    }
+}

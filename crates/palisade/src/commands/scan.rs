@@ -1,0 +1,46 @@
+//! `palisade scan`.
+
+use std::io::IsTerminal;
+
+use anyhow::{Context, Result};
+use palisade_report::{Format, WriteOptions};
+
+use crate::cli::{FormatArg, GlobalArgs, ScanArgs};
+use crate::{output, pipeline};
+
+pub(crate) fn format_of(f: FormatArg) -> Format {
+    match f {
+        FormatArg::Terminal => Format::Terminal,
+        FormatArg::Json => Format::Json,
+        FormatArg::Sarif => Format::Sarif,
+        FormatArg::Junit => Format::Junit,
+    }
+}
+
+pub(crate) fn run(global: &GlobalArgs, args: &ScanArgs) -> Result<u8> {
+    let progress = !global.quiet && std::io::stderr().is_terminal();
+    let settings = pipeline::settings(args, progress)?;
+    let report = pipeline::run(&settings)?;
+    let format = format_of(args.format);
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let opts = WriteOptions {
+        color: output::use_color(global.color, to_terminal) && format == Format::Terminal,
+        show_suppressed: args.show_suppressed,
+        ..WriteOptions::default()
+    };
+    match &args.output {
+        Some(path) => {
+            let mut buf = Vec::new();
+            palisade_report::write(&report, format, &opts, &mut buf)?;
+            std::fs::write(path, buf)
+                .with_context(|| format!("cannot write report to {}", path.display()))?;
+            if !global.quiet {
+                let mut summary = Vec::new();
+                palisade_report::write_summary(&report, &opts, &mut summary)?;
+                output::stderr_bytes(&summary);
+            }
+        }
+        None => output::stdout_with(|out| palisade_report::write(&report, format, &opts, out))?,
+    }
+    Ok(report.gate.exit_code())
+}

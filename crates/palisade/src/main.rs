@@ -1,0 +1,64 @@
+//! The `palisade` command-line interface: argument parsing and wiring only; scanning logic
+//! lives in the library crates.
+
+mod cli;
+mod commands;
+mod output;
+mod pipeline;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(&cli.global);
+    let result = match cli.command {
+        Command::Scan(args) => commands::scan::run(&cli.global, &args),
+        Command::Baseline(args) => commands::baseline::run(&cli.global, &args),
+        Command::Rules(args) => commands::rules::run(&cli.global, &args),
+        Command::Explain(args) => commands::explain::run(&cli.global, &args),
+        Command::Init(args) => commands::init::run(&cli.global, &args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            output::error(&format!("{err:#}"));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn init_logging(global: &cli::GlobalArgs) {
+    use tracing_subscriber::EnvFilter;
+    let default = match (global.quiet, global.verbose) {
+        (true, _) => "error",
+        (false, 0) => "warn",
+        (false, 1) => "info",
+        (false, 2) => "debug",
+        _ => "trace",
+    };
+    #[allow(clippy::disallowed_methods)] // the CLI is where the environment is read
+    let filter = std::env::var("PALISADE_LOG")
+        .ok()
+        .and_then(|v| EnvFilter::try_new(v).ok())
+        .unwrap_or_else(|| EnvFilter::new(default));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .without_time()
+        .try_init();
+}

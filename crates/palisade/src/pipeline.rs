@@ -1,0 +1,358 @@
+//! Turns validated settings into a finished report: discovery, scanners, suppressions,
+//! baseline, gate.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use palisade_core::discovery::{DiscoveryOptions, discover};
+use palisade_core::report::{
+    Coverage, Gate, GateStatus, ScanMode, ScannerRun, ScannerStatus, Summary, Target, ToolInfo,
+};
+use palisade_core::suppress::{Baseline, apply_config, merge_by_fingerprint};
+use palisade_core::time::{Date, rfc3339_utc};
+use palisade_core::{
+    Config, Diagnostic, DiagnosticLevel, Report, ScanContext, ScanOutput, Scanner, Severity,
+};
+use palisade_secrets::{EngineOptions, SecretsScanner};
+
+use crate::cli::{ScanArgs, SeverityArg};
+
+/// Scanners this build can run.
+pub(crate) const AVAILABLE: &[&str] = &["secrets"];
+/// Scanners on the roadmap, not in this build yet.
+const PLANNED: &[&str] = &["sast", "sca", "iac", "pipeline", "image", "dast"];
+
+/// Validated scan settings.
+#[derive(Debug)]
+pub(crate) struct Settings {
+    pub(crate) root: PathBuf,
+    pub(crate) mode: ScanMode,
+    pub(crate) scanners: Vec<String>,
+    pub(crate) config: Config,
+    pub(crate) fail_on: Severity,
+    pub(crate) baseline: Option<PathBuf>,
+    pub(crate) show_secrets: bool,
+    pub(crate) respect_ignore_files: bool,
+    pub(crate) progress: bool,
+}
+
+impl From<SeverityArg> for Severity {
+    fn from(s: SeverityArg) -> Self {
+        match s {
+            SeverityArg::Critical => Self::Critical,
+            SeverityArg::High => Self::High,
+            SeverityArg::Medium => Self::Medium,
+            SeverityArg::Low => Self::Low,
+            SeverityArg::Info => Self::Info,
+        }
+    }
+}
+
+/// Load config and validate arguments before any work starts.
+pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
+    let root = args.path.clone();
+    if !root.exists() {
+        bail!("scan target {} does not exist", root.display());
+    }
+    let mut config = match &args.config {
+        Some(p) => Config::load(p)?,
+        None => Config::discover(&root)?,
+    };
+    config.exclude.extend(args.exclude.iter().cloned());
+    for g in &args.exclude {
+        if let Err(e) = palisade_core::discovery::check_glob(g) {
+            bail!("invalid --exclude glob `{g}`: {e}");
+        }
+    }
+    let scanners = args
+        .scanners
+        .clone()
+        .or_else(|| config.scanners.clone())
+        .unwrap_or_else(|| AVAILABLE.iter().map(|s| (*s).to_owned()).collect());
+    for s in &scanners {
+        if PLANNED.contains(&s.as_str()) {
+            bail!(
+                "scanner `{s}` is not available in this version of palisade (available: {})",
+                AVAILABLE.join(", ")
+            );
+        }
+        if !AVAILABLE.contains(&s.as_str()) {
+            bail!(
+                "unknown scanner `{s}` (available: {})",
+                AVAILABLE.join(", ")
+            );
+        }
+    }
+    let mode = if args.git_history {
+        ScanMode::GitHistory
+    } else if args.staged {
+        ScanMode::Staged
+    } else {
+        ScanMode::Directory
+    };
+    let fail_on = args
+        .fail_on
+        .map(Severity::from)
+        .or(config.fail_on)
+        .unwrap_or(Severity::High);
+    Ok(Settings {
+        root,
+        mode,
+        scanners,
+        config,
+        fail_on,
+        baseline: args.baseline.clone(),
+        show_secrets: args.show_secrets,
+        respect_ignore_files: !args.no_ignore,
+        progress: progress && !args.no_progress,
+    })
+}
+
+/// The scanners this build knows, by concrete type (git modes need the secrets engine).
+enum BuiltScanner {
+    Secrets(SecretsScanner),
+}
+
+impl BuiltScanner {
+    fn as_scanner(&self) -> &dyn Scanner {
+        match self {
+            Self::Secrets(s) => s,
+        }
+    }
+}
+
+fn build_scanner(name: &str, settings: &Settings) -> Result<BuiltScanner> {
+    match name {
+        "secrets" => {
+            let opts = EngineOptions::new(
+                settings.config.secrets.disable.clone(),
+                settings.config.secrets.allow_values.clone(),
+                settings.show_secrets,
+            );
+            Ok(BuiltScanner::Secrets(
+                SecretsScanner::new(&opts).context("loading secrets rules")?,
+            ))
+        }
+        other => bail!("unknown scanner `{other}`"),
+    }
+}
+
+/// Run the scan and build the finished report.
+pub(crate) fn run(settings: &Settings) -> Result<Report> {
+    let started = Instant::now();
+    let started_at = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let progress = AtomicU64::new(0);
+    let done = AtomicBool::new(false);
+
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let mut coverage = Coverage::default();
+    let mut scanner_runs = Vec::new();
+    let mut findings = Vec::new();
+    let mut rules = Vec::new();
+
+    let inventory = if settings.mode == ScanMode::Directory {
+        let opts = DiscoveryOptions {
+            exclude: settings.config.exclude.clone(),
+            max_file_size: settings.config.max_file_size,
+            respect_ignore_files: settings.respect_ignore_files,
+            threads: 0,
+        };
+        let inv = discover(&settings.root, &opts);
+        coverage.files_discovered = (inv.files.len() + inv.skipped.len()) as u64;
+        coverage.skipped.extend(inv.skipped.iter().cloned());
+        diagnostics.extend(inv.diagnostics.iter().cloned());
+        Some(inv)
+    } else {
+        None
+    };
+    let total_bytes: u64 = inventory
+        .as_ref()
+        .map_or(0, |i| i.files.iter().map(|f| f.size).sum());
+
+    std::thread::scope(|scope| -> Result<()> {
+        if settings.progress {
+            scope.spawn(|| progress_bar(&progress, &done, total_bytes));
+        }
+        let ctx = ScanContext::new(&settings.config, &progress);
+        for name in &settings.scanners {
+            let t = Instant::now();
+            let built = build_scanner(name, settings)?;
+            let scanner = built.as_scanner();
+            rules.extend(scanner.rules());
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                run_one(&built, settings, inventory.as_ref(), &ctx)
+            }));
+            let (status, error, output) = match result {
+                Ok(Ok(out)) => (ScannerStatus::Ok, None, out),
+                Ok(Err(msg)) => (ScannerStatus::Failed, Some(msg), ScanOutput::default()),
+                Err(panic) => {
+                    let msg = panic
+                        .downcast_ref::<&str>()
+                        .map(|s| (*s).to_owned())
+                        .or_else(|| panic.downcast_ref::<String>().cloned())
+                        .unwrap_or_else(|| "internal error".to_owned());
+                    (
+                        ScannerStatus::Failed,
+                        Some(format!("internal error: {msg}")),
+                        ScanOutput::default(),
+                    )
+                }
+            };
+            if let Some(e) = &error {
+                diagnostics.push(Diagnostic::new(
+                    "scanner-failed",
+                    DiagnosticLevel::Error,
+                    format!("scanner `{name}` failed, results are incomplete: {e}"),
+                ));
+            }
+            let enabled = match &built {
+                BuiltScanner::Secrets(s) => s.engine().rules().len(),
+            };
+            let mut run = ScannerRun {
+                name: name.clone(),
+                status,
+                rules: enabled,
+                findings: 0,
+                error,
+                duration_ms: Some(t.elapsed().as_millis() as u64),
+            };
+            coverage.files_scanned += output.files_scanned;
+            coverage.bytes_scanned += output.bytes_scanned;
+            coverage.skipped.extend(output.skipped);
+            diagnostics.extend(output.diagnostics);
+            let mut scanned = output.findings;
+            let cfg_path = settings.config.source.as_deref();
+            diagnostics.extend(apply_config(
+                &mut scanned,
+                &settings.config.suppressions,
+                cfg_path,
+                Date::today(),
+            ));
+            let merged = merge_by_fingerprint(scanned);
+            run.findings = merged.len();
+            findings.extend(merged);
+            scanner_runs.push(run);
+        }
+        done.store(true, Ordering::Relaxed);
+        Ok(())
+    })?;
+
+    if let Some(path) = &settings.baseline {
+        let baseline = Baseline::load(path)?;
+        diagnostics.extend(baseline.apply(&mut findings, &path.display().to_string()));
+    }
+
+    let mut report = Report {
+        schema_version: palisade_core::report::SCHEMA_VERSION.to_owned(),
+        tool: ToolInfo {
+            name: "palisade".to_owned(),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+        },
+        target: Target {
+            path: display_path(&settings.root),
+            mode: settings.mode,
+        },
+        started_at: Some(rfc3339_utc(started_at)),
+        duration_ms: Some(started.elapsed().as_millis() as u64),
+        scanners: scanner_runs,
+        rules,
+        findings,
+        diagnostics,
+        coverage,
+        summary: Summary::default(),
+        gate: Gate {
+            fail_on: settings.fail_on,
+            status: GateStatus::Passed,
+            reasons: Vec::new(),
+        },
+    };
+    report.finalize(settings.fail_on);
+    Ok(report)
+}
+
+fn display_path(p: &Path) -> String {
+    p.display().to_string()
+}
+
+fn run_one(
+    built: &BuiltScanner,
+    settings: &Settings,
+    inventory: Option<&palisade_core::Inventory>,
+    ctx: &ScanContext<'_>,
+) -> std::result::Result<ScanOutput, String> {
+    let scanner = built.as_scanner();
+    match (settings.mode, inventory) {
+        (ScanMode::Directory, Some(inv)) => scanner.scan(inv, ctx).map_err(|e| e.to_string()),
+        (ScanMode::GitHistory | ScanMode::Staged, _) => git_mode(built, settings, ctx),
+        (ScanMode::Directory, None) => Err("no inventory".to_owned()),
+    }
+}
+
+fn git_mode(
+    built: &BuiltScanner,
+    settings: &Settings,
+    ctx: &ScanContext<'_>,
+) -> std::result::Result<ScanOutput, String> {
+    let BuiltScanner::Secrets(secrets) = built;
+    let engine = secrets.engine();
+    match settings.mode {
+        ScanMode::GitHistory => {
+            palisade_secrets::history::scan_history(engine, &settings.root, ctx)
+                .map_err(|e| e.to_string())
+        }
+        ScanMode::Staged => {
+            let out = palisade_secrets::history::scan_staged(engine, &settings.root, ctx);
+            if out
+                .diagnostics
+                .iter()
+                .any(|d| d.code == "git-error" && d.level == DiagnosticLevel::Error)
+            {
+                let msg = out
+                    .diagnostics
+                    .iter()
+                    .find(|d| d.code == "git-error")
+                    .map(|d| d.message.clone())
+                    .unwrap_or_default();
+                return Err(msg);
+            }
+            Ok(out)
+        }
+        ScanMode::Directory => Err("not a git mode".to_owned()),
+    }
+}
+
+fn progress_bar(progress: &AtomicU64, done: &AtomicBool, total: u64) {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(1) {
+        if done.load(Ordering::Relaxed) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let bar = if total > 0 {
+        indicatif::ProgressBar::new(total)
+    } else {
+        indicatif::ProgressBar::new_spinner()
+    };
+    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+    let style = if total > 0 {
+        indicatif::ProgressStyle::with_template(
+            "{spinner} scanning {bytes}/{total_bytes} ({bytes_per_sec}, {eta})",
+        )
+    } else {
+        indicatif::ProgressStyle::with_template("{spinner} scanning {bytes} ({bytes_per_sec})")
+    };
+    if let Ok(style) = style {
+        bar.set_style(style);
+    }
+    while !done.load(Ordering::Relaxed) {
+        bar.set_position(progress.load(Ordering::Relaxed));
+        bar.tick();
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    bar.finish_and_clear();
+}

@@ -1,0 +1,131 @@
+//! The bundled demo: snapshots of every output format, schema validation, redaction.
+
+use crate::{demo_dir, palisade, redact_json, shared_data, stdout, workspace_root};
+
+fn scan_demo(format: &str, extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["scan", "examples/demo", "--format", format, "--no-progress"];
+    args.extend_from_slice(extra);
+    palisade(&args, &workspace_root())
+}
+
+#[test]
+fn demo_terminal_snapshot_and_exit_code() {
+    let out = scan_demo("terminal", &[]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the demo has planted secrets: gate fails"
+    );
+    insta::assert_snapshot!("demo_terminal", stdout(&out));
+}
+
+#[test]
+fn demo_json_snapshot() {
+    let out = scan_demo("json", &[]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    insta::assert_json_snapshot!("demo_json", redact_json(v));
+}
+
+#[test]
+fn demo_sarif_snapshot_and_schema() {
+    let out = scan_demo("sarif", &[]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    insta::assert_json_snapshot!("demo_sarif", redact_json(v.clone()));
+    let Some(shared) = shared_data() else { return };
+    let schema_path = shared.join("schemas/sarif-2.1.0/sarif-schema-2.1.0.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
+    let validator = jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft4)
+        .build(&schema)
+        .unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&v)
+        .map(|e| format!("{e} at {}", e.instance_path))
+        .collect();
+    assert!(errors.is_empty(), "SARIF does not validate: {errors:#?}");
+}
+
+#[test]
+fn demo_finds_every_planted_secret() {
+    let out = scan_demo("json", &[]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<(String, u64, String)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["location"]["path"].as_str().unwrap().to_owned(),
+                f["location"]["start_line"].as_u64().unwrap(),
+                f["rule_id"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    // The secrets rows of examples/demo/PLANTED.md: | # | secrets | file | line | rule | ...
+    let planted = std::fs::read_to_string(demo_dir().join("PLANTED.md")).unwrap();
+    let mut expected = Vec::new();
+    for line in planted.lines() {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        if cells.len() > 5 && cells[2] == "secrets" {
+            let file = cells[3].trim_matches('`').to_owned();
+            let line_no: u64 = cells[4].parse().unwrap();
+            let rule = cells[5]
+                .trim_matches('`')
+                .split_whitespace()
+                .next()
+                .unwrap()
+                .to_owned();
+            expected.push((file, line_no, rule));
+        }
+    }
+    assert!(expected.len() >= 10, "PLANTED.md lists the demo's secrets");
+    for e in &expected {
+        assert!(
+            found.contains(e),
+            "planted secret not found: {e:?}\nfound: {found:#?}"
+        );
+    }
+    assert_eq!(
+        found.len(),
+        expected.len(),
+        "unexpected extra findings: {found:#?}"
+    );
+}
+
+#[test]
+fn no_output_format_leaks_a_secret() {
+    let clear = scan_demo("json", &["--show-secrets"]);
+    let v: serde_json::Value = serde_json::from_slice(&clear.stdout).unwrap();
+    let secrets: Vec<String> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["properties"]["secret"].as_str().map(str::to_owned))
+        .collect();
+    assert!(!secrets.is_empty(), "--show-secrets shows secrets");
+    for format in ["terminal", "json", "sarif", "junit"] {
+        let out = scan_demo(format, &[]);
+        let text = String::from_utf8_lossy(&out.stdout).into_owned() + &crate::stderr(&out);
+        for s in &secrets {
+            // No 10-character run from the middle of a secret appears anywhere.
+            let chars: Vec<char> = s.chars().collect();
+            if chars.len() >= 16 {
+                let mid = chars.len() / 2;
+                let probe: String = chars[mid - 5..mid + 5].iter().collect();
+                assert!(
+                    !text.contains(&probe),
+                    "{format} output leaks a secret fragment {probe:?}"
+                );
+            }
+            assert!(!text.contains(s.as_str()), "{format} output leaks a secret");
+        }
+    }
+}
+
+#[test]
+fn output_is_deterministic() {
+    let a = scan_demo("sarif", &[]);
+    let b = scan_demo("sarif", &[]);
+    assert_eq!(a.stdout, b.stdout);
+}

@@ -1,0 +1,99 @@
+//! End-to-end tests of the `palisade` binary (one test binary, modules per area).
+#![allow(clippy::unwrap_used, clippy::print_stderr, clippy::disallowed_methods)]
+
+mod demo;
+mod docs;
+mod git;
+mod usage;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub(crate) fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+pub(crate) fn demo_dir() -> PathBuf {
+    workspace_root().join("examples/demo")
+}
+
+pub(crate) fn palisade(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_palisade"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("PALISADE_LOG")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+pub(crate) fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub(crate) fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Shared test data (schemas); `None` with a printed notice when absent.
+pub(crate) fn shared_data() -> Option<PathBuf> {
+    let dir = std::env::var_os("PALISADE_SHARED_DATA")
+        .map_or_else(|| workspace_root().join("../shared/data"), PathBuf::from);
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipping: shared data not found at {}", dir.display());
+        None
+    }
+}
+
+/// Redact run-dependent values in JSON/SARIF output.
+pub(crate) fn redact_json(mut v: serde_json::Value) -> serde_json::Value {
+    fn walk(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, val) in m.iter_mut() {
+                    if matches!(k.as_str(), "started_at" | "duration_ms") {
+                        *val = serde_json::Value::String("[redacted]".into());
+                    } else if k == "semanticVersion"
+                        || (k == "version" && val.as_str() == Some(env!("CARGO_PKG_VERSION")))
+                    {
+                        *val = serde_json::Value::String("[version]".into());
+                    } else {
+                        walk(val);
+                    }
+                }
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    walk(&mut v);
+    v
+}
+
+pub(crate) fn git(dir: &Path, args: &[&str]) {
+    let st = Command::new("git")
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "Ada Lovelace")
+        .env("GIT_AUTHOR_EMAIL", "ada@example.org")
+        .env("GIT_COMMITTER_NAME", "Ada Lovelace")
+        .env("GIT_COMMITTER_EMAIL", "ada@example.org")
+        .env("GIT_AUTHOR_DATE", "2024-03-01T12:00:00Z")
+        .env("GIT_COMMITTER_DATE", "2024-03-01T12:00:00Z")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir)
+        .status()
+        .unwrap();
+    assert!(st.success(), "git {args:?} failed");
+}
