@@ -72,8 +72,33 @@ pub(crate) fn write(
     }
     if !report.diagnostics.is_empty() {
         let mut s = String::new();
+        // Errors in full; other levels at most DIAGNOSTICS_PER_CODE per code, so one noisy
+        // code cannot bury the rest.
+        let mut per_code: std::collections::BTreeMap<&str, usize> =
+            std::collections::BTreeMap::new();
         for d in &report.diagnostics {
-            diagnostic(&mut s, d, paint);
+            let n = per_code.entry(d.code.as_str()).or_default();
+            *n += 1;
+            if d.level == DiagnosticLevel::Error || *n <= DIAGNOSTICS_PER_CODE {
+                diagnostic(&mut s, d, paint);
+            }
+        }
+        for (code, n) in &per_code {
+            if *n > DIAGNOSTICS_PER_CODE {
+                let hidden = report
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.code == *code && d.level != DiagnosticLevel::Error)
+                    .count()
+                    .saturating_sub(DIAGNOSTICS_PER_CODE);
+                if hidden > 0 {
+                    let _ = writeln!(
+                        s,
+                        "  ... and {hidden} more `{}` diagnostics (--format json lists them all)",
+                        clean(code)
+                    );
+                }
+            }
         }
         s.push('\n');
         out.write_all(s.as_bytes())?;
@@ -147,7 +172,13 @@ fn finding(s: &mut String, f: &Finding, opts: &WriteOptions, p: Paint) {
                 " {} {bar} {line}",
                 p.style(GUTTER, &format!("{:>width$}", sn.line))
             );
-            let marks = format!("{} {}", "^".repeat(marked.max(1)), clean(&f.message));
+            // The header already names the rule; label the span only with what it adds.
+            let carets = "^".repeat(marked.max(1));
+            let marks = if f.message.starts_with(&f.title) {
+                carets
+            } else {
+                format!("{carets} {}", clean(&f.message))
+            };
             let _ = writeln!(
                 s,
                 "{pad}{bar} {}{}",
@@ -241,6 +272,9 @@ fn suppressed(s: &mut String, f: &Finding, p: Paint) {
         );
     }
 }
+
+/// Diagnostics of one code shown in terminal output before the rest are summarised.
+const DIAGNOSTICS_PER_CODE: usize = 10;
 
 fn diagnostic(s: &mut String, d: &Diagnostic, p: Paint) {
     let style = match d.level {

@@ -62,6 +62,23 @@ pub struct FileInfo<'a> {
     pub test_like: bool,
     /// Lockfile: low-confidence rules do not run.
     pub lockfile: bool,
+    /// Documentation (Markdown, text): suppression comments there are examples of the
+    /// syntax, so unused or reason-less ones are not reported.
+    pub docs: bool,
+}
+
+impl<'a> FileInfo<'a> {
+    /// Classify a relative path (test-like, lockfile, docs) the way discovery does.
+    pub fn from_path(rel: &'a str) -> Self {
+        use palisade_core::discovery::{FileKind, classify, is_test_like};
+        let kind = classify(rel).0;
+        Self {
+            rel,
+            test_like: is_test_like(rel),
+            lockfile: kind == FileKind::Lockfile,
+            docs: kind == FileKind::Docs,
+        }
+    }
 }
 
 /// The result of scanning one file or blob.
@@ -614,7 +631,7 @@ impl Engine {
                 .iter()
                 .filter(|r| own_ids.contains(r.as_str()))
                 .collect();
-            if ours.is_empty() {
+            if ours.is_empty() || info.docs {
                 continue;
             }
             if s.reason.is_none() {
@@ -674,6 +691,12 @@ impl Default for ScanState {
 /// lowercase word before the first `_` or `-`), otherwise at most one eighth of the secret
 /// and never more than 4 characters.
 fn prefix(secret: &[u8]) -> String {
+    // A PEM block's BEGIN line names the key type and is not secret.
+    if secret.starts_with(b"-----BEGIN ")
+        && let Some(nl) = memchr::memchr(b'\n', secret)
+    {
+        return String::from_utf8_lossy(&secret[..nl]).trim_end().to_owned();
+    }
     let vendor = secret
         .iter()
         .position(|&b| b == b'_' || b == b'-')

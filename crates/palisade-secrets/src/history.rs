@@ -4,7 +4,6 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::atomic::Ordering;
 
-use palisade_core::discovery::{FileKind, classify, is_test_like};
 use palisade_core::{Diagnostic, DiagnosticLevel, Finding, ScanContext, ScanOutput};
 use rayon::prelude::*;
 
@@ -12,11 +11,7 @@ use crate::engine::{Engine, FileInfo};
 use crate::git::{self, BlobReader};
 
 fn info(rel: &str) -> FileInfo<'_> {
-    FileInfo {
-        rel,
-        test_like: is_test_like(rel),
-        lockfile: classify(rel).0 == FileKind::Lockfile,
-    }
+    FileInfo::from_path(rel)
 }
 
 fn git_failure(e: &git::GitError, repo: &Path) -> ScanOutput {
@@ -36,7 +31,9 @@ pub fn scan_history(
     repo: &Path,
     ctx: &ScanContext<'_>,
 ) -> Result<ScanOutput, git::GitError> {
-    let (blobs, stats) = git::history_blobs(repo, ctx.config.max_file_size)?;
+    let (mut blobs, stats) = git::history_blobs(repo, ctx.config.max_file_size)?;
+    let excludes = palisade_core::discovery::exclude_matcher(&ctx.config.exclude);
+    blobs.retain(|b| !excludes.is_match(&b.path));
     let reader = BlobReader::open(repo)?;
     let results: Vec<(usize, Result<crate::FileResult, git::GitError>)> = blobs
         .par_iter()

@@ -68,6 +68,7 @@ fn scan_inventory(engine: &Engine, inventory: &Inventory, ctx: &ScanContext<'_>)
                 rel: &file.rel,
                 test_like: file.test_like,
                 lockfile: file.kind == FileKind::Lockfile,
+                docs: file.kind == FileKind::Docs,
             };
             let res = std::fs::File::open(&file.path).and_then(|mut f| {
                 let mut r = engine.scan_reader(&mut f, info)?;

@@ -103,6 +103,7 @@ fn scan(engine: &Engine, text: &str, rel: &str) -> Vec<palisade_core::Finding> {
         rel,
         test_like: false,
         lockfile: false,
+        docs: false,
     };
     let mut res = engine.scan_bytes(text.as_bytes(), info);
     res.findings.extend(engine.scan_path(rel));
@@ -187,6 +188,7 @@ fn check_fixtures(engine: &Engine, failures: &mut Vec<String>) -> usize {
             rel: "src/fixture",
             test_like: false,
             lockfile: false,
+            docs: false,
         };
         let res = engine.scan_bytes(text.as_bytes(), info);
         let mut actual: BTreeMap<u32, Vec<String>> = BTreeMap::new();

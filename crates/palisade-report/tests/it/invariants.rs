@@ -125,7 +125,8 @@ fn terminal_lists_exactly_the_active_findings() {
     for f in &report.findings {
         let header = format!("  {}  {}\n", f.rule_id, f.title);
         assert_eq!(text.contains(&header), f.is_active(), "{}", f.rule_id);
-        if f.is_active() {
+        // The message labels the span unless it only repeats the title in the header.
+        if f.is_active() && !f.message.starts_with(&f.title) {
             assert!(text.contains(&f.message), "{}", f.rule_id);
         }
     }

@@ -58,6 +58,7 @@ fn info(rel: &str) -> FileInfo<'_> {
         rel,
         test_like: false,
         lockfile: false,
+        docs: false,
     }
 }
 
@@ -118,6 +119,7 @@ fn low_confidence_rules_skip_tests_and_lockfiles() {
         rel: "tests/a.py",
         test_like: true,
         lockfile: false,
+        docs: false,
     };
     assert!(e.scan_bytes(text, t).findings.is_empty());
 }
