@@ -105,6 +105,8 @@ pub struct Engine {
     path_rules: Vec<u32>,
     allow_values: HashSet<Vec<u8>>,
     show_secrets: bool,
+    /// Ids of the enabled rules, for matching inline suppressions.
+    rule_ids: HashSet<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -168,11 +170,15 @@ impl Engine {
         patterns.push(INLINE_MARKER.to_owned());
         triggers.push(Vec::new());
         let marker = patterns.len() - 1;
+        // A full DFA: the fastest search, worth its build time and memory for a few hundred
+        // short keywords.
         let ac = AhoCorasickBuilder::new()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .ok();
+        let rule_ids = rules.iter().map(|r| r.meta.id.clone()).collect();
         Self {
             rules,
             ac,
@@ -185,6 +191,7 @@ impl Engine {
                 .map(|v| v.as_bytes().to_vec())
                 .collect(),
             show_secrets: opts.show_secrets,
+            rule_ids,
         }
     }
 
@@ -255,13 +262,36 @@ impl Engine {
         reader: &mut dyn Read,
         info: FileInfo<'_>,
     ) -> std::io::Result<FileResult> {
+        // One read buffer per thread, reused across files: no allocation or zeroing per file.
+        thread_local! {
+            static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        BUF.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut buf) => {
+                buf.clear();
+                let res = self.scan_reader_with(reader, info, &mut buf);
+                // Do not keep a huge buffer around after one big file.
+                if buf.capacity() > CHUNK + OVERLAP {
+                    *buf = Vec::new();
+                }
+                res
+            }
+            Err(_) => self.scan_reader_with(reader, info, &mut Vec::new()),
+        })
+    }
+
+    fn scan_reader_with(
+        &self,
+        reader: &mut dyn Read,
+        info: FileInfo<'_>,
+        buf: &mut Vec<u8>,
+    ) -> std::io::Result<FileResult> {
         let mut res = FileResult::default();
-        let mut buf: Vec<u8> = Vec::with_capacity(CHUNK.min(1 << 20));
         let mut state = ScanState::default();
         let mut base = 0usize; // absolute offset of buf[0]
         let mut first = true;
         loop {
-            let eof = fill(reader, &mut buf, CHUNK)?;
+            let eof = fill(reader, buf, CHUNK)?;
             if first {
                 first = false;
                 if looks_binary(&buf) {
@@ -275,7 +305,7 @@ impl Engine {
             } else {
                 buf.len().saturating_sub(OVERLAP)
             };
-            self.scan_chunk(&buf, owned_end, &mut state, info);
+            self.scan_chunk(buf, owned_end, &mut state, info);
             if eof {
                 res.bytes = (base + buf.len()) as u64;
                 break;
@@ -605,7 +635,6 @@ impl Engine {
             inline,
             ..
         } = state;
-        let own_ids: HashSet<&str> = self.rules.iter().map(|r| r.meta.id.as_str()).collect();
         let mut used = vec![false; inline.len()];
         for f in &mut findings {
             info.rel.clone_into(&mut f.location.path);
@@ -629,7 +658,7 @@ impl Engine {
             let ours: Vec<&String> = s
                 .rules
                 .iter()
-                .filter(|r| own_ids.contains(r.as_str()))
+                .filter(|r| self.rule_ids.contains(r.as_str()))
                 .collect();
             if ours.is_empty() || info.docs {
                 continue;
@@ -761,22 +790,8 @@ fn ceil_char(data: &[u8], mut pos: usize, hi: usize) -> usize {
 
 /// Read until `buf` holds `cap` bytes or the reader ends. Returns true at end of input.
 fn fill(reader: &mut dyn Read, buf: &mut Vec<u8>, cap: usize) -> std::io::Result<bool> {
-    while buf.len() < cap {
-        let want = cap - buf.len();
-        let old = buf.len();
-        buf.resize(old + want.min(1 << 20), 0);
-        match reader.read(&mut buf[old..]) {
-            Ok(0) => {
-                buf.truncate(old);
-                return Ok(true);
-            }
-            Ok(n) => buf.truncate(old + n),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => buf.truncate(old),
-            Err(e) => {
-                buf.truncate(old);
-                return Err(e);
-            }
-        }
-    }
-    Ok(false)
+    let want = cap.saturating_sub(buf.len());
+    // `read_to_end` reads into spare capacity without zeroing it first.
+    let n = reader.take(want as u64).read_to_end(buf)?;
+    Ok(n < want)
 }

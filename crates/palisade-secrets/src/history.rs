@@ -140,9 +140,15 @@ fn first_introductions(occurrences: Vec<Finding>) -> Vec<Finding> {
 }
 
 /// Scan exactly the staged content of the repository containing `repo` (added and
-/// modified files), for pre-commit hooks.
-pub fn scan_staged(engine: &Engine, repo: &Path, ctx: &ScanContext<'_>) -> ScanOutput {
-    let files = match git::staged_files(repo, ctx.config.max_file_size) {
+/// modified files), for pre-commit hooks. `index_file` overrides the repository's index:
+/// `git commit -a` runs hooks with `GIT_INDEX_FILE` pointing at a temporary index.
+pub fn scan_staged(
+    engine: &Engine,
+    repo: &Path,
+    index_file: Option<&Path>,
+    ctx: &ScanContext<'_>,
+) -> ScanOutput {
+    let files = match git::staged_files_from(repo, index_file, ctx.config.max_file_size) {
         Ok(f) => f,
         Err(e) => return git_failure(&e, repo),
     };

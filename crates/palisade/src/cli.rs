@@ -4,10 +4,15 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-/// palisade: one binary for the DevSecOps loop. Today: secrets detection in files, staged
-/// changes and git history, with baselines, suppressions and a severity gate.
+/// palisade: one binary for the DevSecOps loop. This build scans for secrets in files,
+/// staged changes and git history, with baselines, suppressions and a severity gate.
 #[derive(Debug, Parser)]
-#[command(name = "palisade", version, about, long_about = None, after_help = EXIT_CODES)]
+#[command(
+    name = "palisade",
+    version,
+    about = "Find hard-coded secrets in files, staged changes and git history, and gate on them",
+    after_help = EXIT_CODES
+)]
 pub(crate) struct Cli {
     #[command(flatten)]
     pub(crate) global: GlobalArgs,

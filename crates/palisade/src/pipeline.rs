@@ -36,6 +36,8 @@ pub(crate) struct Settings {
     pub(crate) show_secrets: bool,
     pub(crate) respect_ignore_files: bool,
     pub(crate) progress: bool,
+    /// `GIT_INDEX_FILE`, set by git for hooks of `git commit -a` / `git commit PATH`.
+    pub(crate) index_file: Option<PathBuf>,
 }
 
 impl From<SeverityArg> for Severity {
@@ -107,6 +109,8 @@ pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
         show_secrets: args.show_secrets,
         respect_ignore_files: !args.no_ignore,
         progress: progress && !args.no_progress,
+        #[allow(clippy::disallowed_methods)] // the CLI is where the environment is read
+        index_file: std::env::var_os("GIT_INDEX_FILE").map(PathBuf::from),
     })
 }
 
@@ -305,7 +309,12 @@ fn git_mode(
                 .map_err(|e| e.to_string())
         }
         ScanMode::Staged => {
-            let out = palisade_secrets::history::scan_staged(engine, &settings.root, ctx);
+            let out = palisade_secrets::history::scan_staged(
+                engine,
+                &settings.root,
+                settings.index_file.as_deref(),
+                ctx,
+            );
             if out
                 .diagnostics
                 .iter()

@@ -23,6 +23,22 @@ fn demo_terminal_snapshot_and_exit_code() {
 fn demo_json_snapshot() {
     let out = scan_demo("json", &[]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // The documented report schema accepts the real demo report.
+    let schema_path = workspace_root().join("crates/palisade-report/report.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
+    let validator = jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .build(&schema)
+        .unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&v)
+        .map(|e| format!("{e} at {}", e.instance_path))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "report does not match report.schema.json: {errors:#?}"
+    );
     insta::assert_json_snapshot!("demo_json", redact_json(v));
 }
 
