@@ -36,15 +36,21 @@ fn main() -> ExitCode {
 
     if failures.is_empty() {
         println!(
-            "rules harness: {} rules, {checked} examples, {fixtures} fixture files: 0 failed",
+            "rules harness: {} rules, {checked} examples, {fixtures} fixture files",
             rules.len()
         );
+        println!("rules: {} passed, 0 failed", checked + fixtures);
         ExitCode::SUCCESS
     } else {
         for f in &failures {
             eprintln!("FAIL {f}");
         }
         eprintln!("rules harness: {} failures", failures.len());
+        println!(
+            "rules: {} passed, {} failed",
+            (checked + fixtures).saturating_sub(failures.len()),
+            failures.len()
+        );
         ExitCode::FAILURE
     }
 }
