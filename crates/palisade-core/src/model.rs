@@ -354,6 +354,26 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// A finding of `rule` at `location`, with the rule's title, category, severity,
+    /// confidence and CWEs; no snippet, properties, related locations or suppression yet.
+    pub fn new(rule: &RuleMeta, message: String, location: Location, fingerprint: String) -> Self {
+        Self {
+            rule_id: rule.id.clone(),
+            title: rule.title.clone(),
+            category: rule.category,
+            severity: rule.severity,
+            confidence: rule.confidence,
+            cwe: rule.cwe.clone(),
+            message,
+            location,
+            related_locations: Vec::new(),
+            snippet: None,
+            fingerprint,
+            properties: BTreeMap::new(),
+            suppression: None,
+        }
+    }
+
     /// True when the finding counts against the gate.
     pub fn is_active(&self) -> bool {
         self.suppression.is_none()

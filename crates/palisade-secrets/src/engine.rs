@@ -216,25 +216,9 @@ impl Engine {
                     end_column: 1,
                     commit: None,
                 };
-                out.push(Finding {
-                    rule_id: rule.meta.id.clone(),
-                    title: rule.meta.title.clone(),
-                    category: rule.meta.category,
-                    severity: rule.meta.severity,
-                    confidence: rule.meta.confidence,
-                    cwe: rule.meta.cwe.clone(),
-                    message: format!("{}: `{rel}`", rule.meta.title),
-                    location,
-                    related_locations: Vec::new(),
-                    snippet: None,
-                    fingerprint: fingerprint(&[
-                        b"secrets",
-                        rule.meta.id.as_bytes(),
-                        rel.as_bytes(),
-                    ]),
-                    properties: BTreeMap::new(),
-                    suppression: None,
-                });
+                let fp = fingerprint(&[b"secrets", rule.meta.id.as_bytes(), rel.as_bytes()]);
+                let message = format!("{}: `{rel}`", rule.meta.title);
+                out.push(Finding::new(&rule.meta, message, location, fp));
             }
         }
         out
@@ -294,7 +278,7 @@ impl Engine {
             let eof = fill(reader, buf, CHUNK)?;
             if first {
                 first = false;
-                if looks_binary(&buf) {
+                if looks_binary(buf) {
                     res.binary = true;
                     res.bytes = buf.len() as u64;
                     return Ok(res);
@@ -540,27 +524,20 @@ impl Engine {
                     String::from_utf8_lossy(secret).into_owned().into(),
                 );
             }
+            let location = Location {
+                path: String::new(),
+                start_line: start_line as u32,
+                start_column: start_col as u32,
+                end_line: end_line as u32,
+                end_column: end_col as u32,
+                commit: None,
+            };
+            let fp = fingerprint(&[b"secrets", rule.meta.id.as_bytes(), digest.as_bytes()]);
+            let message = format!("{}: `{redacted}`", rule.meta.title);
             state.findings.push(Finding {
-                rule_id: rule.meta.id.clone(),
-                title: rule.meta.title.clone(),
-                category: rule.meta.category,
-                severity: rule.meta.severity,
-                confidence: rule.meta.confidence,
-                cwe: rule.meta.cwe.clone(),
-                message: format!("{}: `{redacted}`", rule.meta.title),
-                location: Location {
-                    path: String::new(),
-                    start_line: start_line as u32,
-                    start_column: start_col as u32,
-                    end_line: end_line as u32,
-                    end_column: end_col as u32,
-                    commit: None,
-                },
-                related_locations: Vec::new(),
                 snippet: Some(snippet),
-                fingerprint: fingerprint(&[b"secrets", rule.meta.id.as_bytes(), digest.as_bytes()]),
                 properties,
-                suppression: None,
+                ..Finding::new(&rule.meta, message, location, fp)
             });
         }
     }

@@ -1,6 +1,6 @@
 //! The bundled demo: snapshots of every output format, schema validation, redaction.
 
-use crate::{demo_dir, palisade, redact_json, shared_data, stdout, workspace_root};
+use crate::{demo_dir, palisade, redact_json, schema_errors, shared_data, stdout, workspace_root};
 
 fn scan_demo(format: &str, extra: &[&str]) -> std::process::Output {
     let mut args = vec!["scan", "examples/demo", "--format", format, "--no-progress"];
@@ -25,16 +25,7 @@ fn demo_json_snapshot() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     // The documented report schema accepts the real demo report.
     let schema_path = workspace_root().join("crates/palisade-report/report.schema.json");
-    let schema: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
-    let validator = jsonschema::options()
-        .with_draft(jsonschema::Draft::Draft202012)
-        .build(&schema)
-        .unwrap();
-    let errors: Vec<String> = validator
-        .iter_errors(&v)
-        .map(|e| format!("{e} at {}", e.instance_path))
-        .collect();
+    let errors = schema_errors(&schema_path, jsonschema::Draft::Draft202012, &v);
     assert!(
         errors.is_empty(),
         "report does not match report.schema.json: {errors:#?}"
@@ -49,16 +40,7 @@ fn demo_sarif_snapshot_and_schema() {
     insta::assert_json_snapshot!("demo_sarif", redact_json(v.clone()));
     let Some(shared) = shared_data() else { return };
     let schema_path = shared.join("schemas/sarif-2.1.0/sarif-schema-2.1.0.json");
-    let schema: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
-    let validator = jsonschema::options()
-        .with_draft(jsonschema::Draft::Draft4)
-        .build(&schema)
-        .unwrap();
-    let errors: Vec<String> = validator
-        .iter_errors(&v)
-        .map(|e| format!("{e} at {}", e.instance_path))
-        .collect();
+    let errors = schema_errors(&schema_path, jsonschema::Draft::Draft4, &v);
     assert!(errors.is_empty(), "SARIF does not validate: {errors:#?}");
 }
 

@@ -50,6 +50,24 @@ pub(crate) fn shared_data() -> Option<PathBuf> {
     }
 }
 
+/// Validate `value` against the JSON schema at `schema_path`; returns the errors.
+pub(crate) fn schema_errors(
+    schema_path: &Path,
+    draft: jsonschema::Draft,
+    value: &serde_json::Value,
+) -> Vec<String> {
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
+    let validator = jsonschema::options()
+        .with_draft(draft)
+        .build(&schema)
+        .unwrap();
+    validator
+        .iter_errors(value)
+        .map(|e| format!("{e} at {}", e.instance_path))
+        .collect()
+}
+
 /// Redact run-dependent values in JSON/SARIF output.
 pub(crate) fn redact_json(mut v: serde_json::Value) -> serde_json::Value {
     fn walk(v: &mut serde_json::Value) {
