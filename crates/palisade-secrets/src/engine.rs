@@ -14,7 +14,10 @@ use palisade_core::{
     SuppressionKind,
 };
 
-use crate::filter::{is_placeholder, shannon_entropy};
+use crate::filter::{
+    is_identifier_like, is_placeholder, is_placeholder_word, mentions_documentation_domain,
+    shannon_entropy,
+};
 use crate::rule::{Matcher, Rule};
 
 /// Bytes scanned around a keyword hit on each side, at most (bounds work on minified files).
@@ -359,9 +362,9 @@ impl Engine {
             };
             for (ws, we) in wins {
                 let hay = &data[ws..we];
-                let mut consider = |s: usize, e: usize| {
+                let mut consider = |s: usize, e: usize, whole: &[u8]| {
                     let (s, e) = (ws + s, ws + e);
-                    if s >= owned_end || s == e {
+                    if s >= owned_end || s == e || mentions_documentation_domain(whole) {
                         return;
                     }
                     match self.accept(rule, &data[s..e]) {
@@ -385,14 +388,15 @@ impl Engine {
                 match secret_group {
                     Some(g) => {
                         for caps in regex.captures_iter(hay) {
+                            let whole = caps.get(0).map_or(&b""[..], |m| m.as_bytes());
                             if let Some(m) = caps.get(*g).or_else(|| caps.get(0)) {
-                                consider(m.start(), m.end());
+                                consider(m.start(), m.end(), whole);
                             }
                         }
                     }
                     None => {
                         for m in regex.find_iter(hay) {
-                            consider(m.start(), m.end());
+                            consider(m.start(), m.end(), m.as_bytes());
                         }
                     }
                 }
@@ -405,6 +409,13 @@ impl Engine {
     /// Filters: allowlisted values, placeholders, entropy, validator.
     fn accept(&self, rule: &Rule, secret: &[u8]) -> Verdict {
         if self.allow_values.contains(secret) || is_placeholder(secret) {
+            return Verdict::Drop;
+        }
+        // Heuristic rules: a CONSTANT_CASE name is an identifier (a type or constant), and a
+        // dictionary word such as `password` is a placeholder, not a value.
+        if rule.meta.confidence == Confidence::Low
+            && (is_identifier_like(secret) || is_placeholder_word(secret))
+        {
             return Verdict::Drop;
         }
         if let Some(min) = rule.min_entropy
