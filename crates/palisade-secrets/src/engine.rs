@@ -408,14 +408,14 @@ impl Engine {
 
     /// Filters: allowlisted values, placeholders, entropy, validator.
     fn accept(&self, rule: &Rule, secret: &[u8]) -> Verdict {
-        if self.allow_values.contains(secret) || is_placeholder(secret) {
+        if self.allow_values.contains(secret)
+            || is_placeholder(secret)
+            || is_placeholder_word(secret)
+        {
             return Verdict::Drop;
         }
-        // Heuristic rules: a CONSTANT_CASE name is an identifier (a type or constant), and a
-        // dictionary word such as `password` is a placeholder, not a value.
-        if rule.meta.confidence == Confidence::Low
-            && (is_identifier_like(secret) || is_placeholder_word(secret))
-        {
+        // Heuristic rules: a CONSTANT_CASE name is an identifier (a type or constant).
+        if rule.meta.confidence == Confidence::Low && is_identifier_like(secret) {
             return Verdict::Drop;
         }
         if let Some(min) = rule.min_entropy

@@ -47,6 +47,14 @@ pub const PLACEHOLDER_VALUES: &[&str] = &[
     "empty",
     "foobar",
     "hunter2",
+    "postgres",
+    "mysql",
+    "redis",
+    "rabbitmq",
+    "changeit",
+    "letmein",
+    "qwerty",
+    "anonymous",
 ];
 
 /// Domains reserved for documentation (RFC 2606, RFC 6761): credentials for them are never
