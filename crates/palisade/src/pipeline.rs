@@ -32,7 +32,8 @@ pub(crate) struct Settings {
     pub(crate) scanners: Vec<String>,
     pub(crate) config: Config,
     pub(crate) fail_on: Severity,
-    pub(crate) baseline: Option<PathBuf>,
+    /// The baseline file and its contents, loaded before scanning.
+    pub(crate) baseline: Option<(PathBuf, Baseline)>,
     pub(crate) show_secrets: bool,
     pub(crate) respect_ignore_files: bool,
     pub(crate) progress: bool,
@@ -94,6 +95,10 @@ pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
     } else {
         ScanMode::Directory
     };
+    let baseline = match &args.baseline {
+        Some(p) => Some((p.clone(), Baseline::load(p)?)),
+        None => None,
+    };
     let fail_on = args
         .fail_on
         .map(Severity::from)
@@ -105,7 +110,7 @@ pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
         scanners,
         config,
         fail_on,
-        baseline: args.baseline.clone(),
+        baseline,
         show_secrets: args.show_secrets,
         respect_ignore_files: !args.no_ignore,
         progress: progress && !args.no_progress,
@@ -135,9 +140,20 @@ fn build_scanner(name: &str, settings: &Settings) -> Result<BuiltScanner> {
                 settings.config.secrets.allow_values.clone(),
                 settings.show_secrets,
             );
-            Ok(BuiltScanner::Secrets(
-                SecretsScanner::new(&opts).context("loading secrets rules")?,
-            ))
+            let scanner = SecretsScanner::new(&opts).context("loading secrets rules")?;
+            let known: Vec<String> = scanner.rules().into_iter().map(|r| r.id).collect();
+            for id in &settings.config.secrets.disable {
+                if !known.contains(id) {
+                    bail!(
+                        "unknown rule `{id}` in [secrets] disable of {}; `palisade rules` lists every rule",
+                        settings.config.source.as_deref().map_or_else(
+                            || "palisade.toml".to_owned(),
+                            |p| p.display().to_string()
+                        )
+                    );
+                }
+            }
+            Ok(BuiltScanner::Secrets(scanner))
         }
         other => bail!("unknown scanner `{other}`"),
     }
@@ -245,8 +261,7 @@ pub(crate) fn run(settings: &Settings) -> Result<Report> {
         Ok(())
     })?;
 
-    if let Some(path) = &settings.baseline {
-        let baseline = Baseline::load(path)?;
+    if let Some((path, baseline)) = &settings.baseline {
         diagnostics.extend(baseline.apply(&mut findings, &path.display().to_string()));
     }
 

@@ -327,3 +327,33 @@ fn output_file_and_junit() {
     assert!(xml.starts_with("<?xml"), "{xml}");
     assert!(xml.contains("github-personal-access-token"));
 }
+
+#[test]
+fn unknown_rule_in_disable_and_bad_baseline_are_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "palisade.toml",
+        "[secrets]\ndisable = [\"aws-acess-key-id\"]\n",
+    );
+    let out = palisade(&["scan", ".", "--no-progress"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("unknown rule `aws-acess-key-id`"),
+        "{}",
+        stderr(&out)
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "base.json", "{ not json");
+    let out = palisade(
+        &["scan", ".", "--no-progress", "--baseline", "base.json"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("invalid baseline base.json"),
+        "{}",
+        stderr(&out)
+    );
+}
