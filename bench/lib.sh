@@ -7,6 +7,14 @@ WORK="${WORK:-$BENCH_DIR/work}"
 BIN="$ROOT/target/release/palisade"
 mkdir -p "$WORK"
 
+# One benchmark at a time per WORK directory: two concurrent runs would share the generated
+# inputs and result files, and would time each other.
+exec 9>"$WORK/.lock"
+if ! flock -n 9; then
+  echo "another benchmark is running in $WORK; waiting for it" >&2
+  flock 9
+fi
+
 log() { printf '\n== %s\n' "$*" >&2; }
 
 # ripgrep, hyperfine and GNU time from Debian packages when missing.
