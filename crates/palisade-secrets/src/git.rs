@@ -625,6 +625,24 @@ pub fn staged_files_from(
     index_file: Option<&Path>,
     max_blob_size: u64,
 ) -> Result<Vec<(String, Vec<u8>)>, GitError> {
+    staged(repo, index_file, max_blob_size).map(|s| s.files)
+}
+
+/// Staged content, plus the staged files skipped for being over the size cap.
+#[derive(Debug, Default)]
+pub struct Staged {
+    /// `(path, bytes)` of added or modified files, sorted by path.
+    pub files: Vec<(String, Vec<u8>)>,
+    /// `(path, size)` of staged files over the size cap, sorted by path.
+    pub too_large: Vec<(String, u64)>,
+}
+
+/// Like [`staged_files_from`], also reporting the files skipped for size.
+pub fn staged(
+    repo: &Path,
+    index_file: Option<&Path>,
+    max_blob_size: u64,
+) -> Result<Staged, GitError> {
     let repo = open(repo)?.to_thread_local();
     let hash = repo.object_hash();
     let path = index_file.map_or_else(|| repo.index_path(), Path::to_path_buf);
@@ -642,6 +660,7 @@ pub fn staged_files_from(
 
     let head = head_blobs(&repo)?;
     let mut out = Vec::new();
+    let mut too_large = Vec::new();
     for entry in index.entries() {
         let mode = entry.mode;
         if !(mode == gix::index::entry::Mode::FILE
@@ -663,11 +682,7 @@ pub fn staged_files_from(
             .header(entry.id)
             .map_err(|e| object_error(&entry.id, format!("staged blob {rel:?}: {}", chain(&e))))?;
         if header.size() > max_blob_size {
-            tracing::debug!(
-                path = rel,
-                size = header.size(),
-                "staged file over the size cap; skipped"
-            );
+            too_large.push((rel, header.size()));
             continue;
         }
         let data = read_blob(&repo, &entry.id).map_err(|e| match e {
@@ -680,7 +695,11 @@ pub fn staged_files_from(
         out.push((rel, data));
     }
     out.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(out)
+    too_large.sort();
+    Ok(Staged {
+        files: out,
+        too_large,
+    })
 }
 
 /// Path → blob id of every blob in HEAD's tree; empty when HEAD is unborn.

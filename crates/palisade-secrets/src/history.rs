@@ -148,12 +148,32 @@ pub fn scan_staged(
     index_file: Option<&Path>,
     ctx: &ScanContext<'_>,
 ) -> ScanOutput {
-    let files = match git::staged_files_from(repo, index_file, ctx.config.max_file_size) {
-        Ok(f) => f,
+    let staged = match git::staged(repo, index_file, ctx.config.max_file_size) {
+        Ok(s) => s,
         Err(e) => return git_failure(&e, repo),
     };
+    let files = staged.files;
     let excludes = palisade_core::discovery::exclude_matcher(&ctx.config.exclude);
     let mut out = ScanOutput::default();
+    for (path, size) in staged.too_large {
+        if excludes.is_match(&path) {
+            continue;
+        }
+        let max = ctx.config.max_file_size;
+        out.diagnostics.push(
+            Diagnostic::new(
+                "file-too-large",
+                DiagnosticLevel::Warning,
+                format!("skipped: {size} bytes is over the {max}-byte cap (scan.max-file-size)"),
+            )
+            .at(path.clone(), None),
+        );
+        out.skipped.push(palisade_core::Skipped {
+            path,
+            reason: palisade_core::SkipReason::TooLarge,
+            detail: Some(format!("{size} bytes")),
+        });
+    }
     for (path, data) in &files {
         if excludes.is_match(path) {
             continue;

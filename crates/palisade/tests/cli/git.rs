@@ -117,3 +117,23 @@ fn not_a_repository_fails_closed() {
     let out = palisade(&["scan", ".", "--staged", "--no-progress"], dir.path());
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
 }
+
+#[test]
+fn staged_file_over_the_size_cap_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    git(d, &["init", "-q"]);
+    write(d, "palisade.toml", "[scan]\nmax-file-size = \"1KiB\"\n");
+    write(d, "big.txt", &"x".repeat(4096));
+    write(d, "small.sh", &secret_line());
+    git(d, &["add", "."]);
+    let out = palisade(
+        &["scan", ".", "--staged", "--no-progress", "--format", "json"],
+        d,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["coverage"]["skipped"][0]["path"], "big.txt");
+    assert_eq!(v["coverage"]["skipped"][0]["reason"], "too-large");
+    assert_eq!(v["diagnostics"][0]["code"], "file-too-large");
+}
