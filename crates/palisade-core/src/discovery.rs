@@ -447,21 +447,27 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
+/// The skip record and diagnostic for a file over the size cap.
+pub fn too_large(rel: &str, size: u64, max: u64) -> (Skipped, Diagnostic) {
+    let diagnostic = Diagnostic::new(
+        "file-too-large",
+        DiagnosticLevel::Warning,
+        format!("skipped: {size} bytes is over the {max}-byte cap (scan.max-file-size)"),
+    )
+    .at(rel.to_owned(), None);
+    let skipped = Skipped {
+        path: rel.to_owned(),
+        reason: SkipReason::TooLarge,
+        detail: Some(format!("{size} bytes")),
+    };
+    (skipped, diagnostic)
+}
+
 fn push_file(inv: &mut Inventory, path: PathBuf, rel: String, size: u64, max: u64) {
     if size > max {
-        inv.diagnostics.push(
-            Diagnostic::new(
-                "file-too-large",
-                DiagnosticLevel::Warning,
-                format!("skipped: {size} bytes is over the {max}-byte cap (scan.max-file-size)"),
-            )
-            .at(rel.clone(), None),
-        );
-        inv.skipped.push(Skipped {
-            path: rel,
-            reason: SkipReason::TooLarge,
-            detail: Some(format!("{size} bytes")),
-        });
+        let (skipped, diagnostic) = too_large(&rel, size, max);
+        inv.skipped.push(skipped);
+        inv.diagnostics.push(diagnostic);
         return;
     }
     let (kind, language) = classify(&rel);

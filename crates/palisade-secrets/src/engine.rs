@@ -131,6 +131,25 @@ enum Verdict {
     Veto,
 }
 
+impl FileResult {
+    /// Add this file's results to a scanner's output under `rel`: binary content is
+    /// recorded as skipped, text counts as scanned.
+    pub fn merge_into(self, out: &mut palisade_core::ScanOutput, rel: &str) {
+        if self.binary {
+            out.skipped.push(palisade_core::Skipped {
+                path: rel.to_owned(),
+                reason: palisade_core::SkipReason::Binary,
+                detail: None,
+            });
+        } else {
+            out.files_scanned += 1;
+            out.bytes_scanned += self.bytes;
+        }
+        out.findings.extend(self.findings);
+        out.diagnostics.extend(self.diagnostics);
+    }
+}
+
 impl Engine {
     /// Build an engine from compiled rules, dropping disabled ones.
     pub fn new(rules: Vec<Rule>, opts: &EngineOptions) -> Self {
@@ -204,7 +223,7 @@ impl Engine {
     }
 
     /// Findings from path rules (key-store file names).
-    pub fn scan_path(&self, rel: &str) -> Vec<Finding> {
+    fn scan_path(&self, rel: &str) -> Vec<Finding> {
         let mut out = Vec::new();
         for &ri in &self.path_rules {
             let rule = &self.rules[ri as usize];
@@ -227,12 +246,14 @@ impl Engine {
         out
     }
 
-    /// Scan an in-memory buffer (a blob, a staged file, a rule example).
+    /// Scan an in-memory buffer (a blob, a staged file, a rule example). Path rules apply
+    /// too, also when the content is binary.
     pub fn scan_bytes(&self, data: &[u8], info: FileInfo<'_>) -> FileResult {
         let mut res = FileResult {
             bytes: data.len() as u64,
             ..FileResult::default()
         };
+        res.findings = self.scan_path(info.rel);
         if looks_binary(data) {
             res.binary = true;
             return res;
@@ -243,7 +264,8 @@ impl Engine {
         res
     }
 
-    /// Scan a reader in bounded memory (chunks of 8 MiB with overlap).
+    /// Scan a reader in bounded memory (chunks of 8 MiB with overlap). Path rules apply
+    /// too, also when the content is binary.
     pub fn scan_reader(
         &self,
         reader: &mut dyn Read,
@@ -273,7 +295,10 @@ impl Engine {
         info: FileInfo<'_>,
         buf: &mut Vec<u8>,
     ) -> std::io::Result<FileResult> {
-        let mut res = FileResult::default();
+        let mut res = FileResult {
+            findings: self.scan_path(info.rel),
+            ..FileResult::default()
+        };
         let mut state = ScanState::default();
         let mut base = 0usize; // absolute offset of buf[0]
         let mut first = true;

@@ -10,19 +10,6 @@ use rayon::prelude::*;
 use crate::engine::{Engine, FileInfo};
 use crate::git::{self, BlobReader};
 
-fn info(rel: &str) -> FileInfo<'_> {
-    FileInfo::from_path(rel)
-}
-
-fn git_failure(e: &git::GitError, repo: &Path) -> ScanOutput {
-    let mut out = ScanOutput::default();
-    out.diagnostics.push(
-        Diagnostic::new("git-error", DiagnosticLevel::Error, e.to_string())
-            .at(repo.display().to_string(), None),
-    );
-    out
-}
-
 /// Scan every blob reachable from every ref, once each. Each finding reports where its
 /// secret was first introduced (earliest commit), with later occurrences at other paths as
 /// related locations.
@@ -41,37 +28,28 @@ pub fn scan_history(
         .map(|(i, blob)| {
             let res = reader.read(&blob.id).map(|data| {
                 ctx.progress.fetch_add(data.len() as u64, Ordering::Relaxed);
-                let mut r = engine.scan_bytes(&data, info(&blob.path));
-                r.findings.extend(engine.scan_path(&blob.path));
-                r
+                engine.scan_bytes(&data, FileInfo::from_path(&blob.path))
             });
             (i, res)
         })
         .collect();
     let mut out = ScanOutput::default();
-    let mut occurrences: Vec<Finding> = Vec::new();
     for (i, res) in results {
         let blob = &blobs[i];
         match res {
-            Ok(r) => {
-                if !r.binary {
-                    out.files_scanned += 1;
-                    out.bytes_scanned += r.bytes;
-                }
-                for mut f in r.findings {
+            Ok(mut r) => {
+                for f in &mut r.findings {
                     f.location.commit = Some(blob.commit.clone());
-                    occurrences.push(f);
                 }
-                out.diagnostics
-                    .extend(r.diagnostics.into_iter().map(|mut d| {
-                        d.message = format!(
-                            "{} (blob {} in commit {})",
-                            d.message,
-                            &blob.id[..blob.id.len().min(12)],
-                            &blob.commit.id[..blob.commit.id.len().min(12)]
-                        );
-                        d
-                    }));
+                for d in &mut r.diagnostics {
+                    d.message = format!(
+                        "{} (blob {} in commit {})",
+                        d.message,
+                        &blob.id[..blob.id.len().min(12)],
+                        &blob.commit.id[..blob.commit.id.len().min(12)]
+                    );
+                }
+                r.merge_into(&mut out, &blob.path);
             }
             Err(e) => out.diagnostics.push(
                 Diagnostic::new("git-error", DiagnosticLevel::Warning, e.to_string())
@@ -89,7 +67,7 @@ pub fn scan_history(
             ),
         ));
     }
-    out.findings = first_introductions(occurrences);
+    out.findings = first_introductions(std::mem::take(&mut out.findings));
     tracing::debug!(
         commits = stats.commits,
         blobs = stats.blobs,
@@ -147,51 +125,26 @@ pub fn scan_staged(
     repo: &Path,
     index_file: Option<&Path>,
     ctx: &ScanContext<'_>,
-) -> ScanOutput {
-    let staged = match git::staged(repo, index_file, ctx.config.max_file_size) {
-        Ok(s) => s,
-        Err(e) => return git_failure(&e, repo),
-    };
-    let files = staged.files;
+) -> Result<ScanOutput, git::GitError> {
+    let staged = git::staged(repo, index_file, ctx.config.max_file_size)?;
     let excludes = palisade_core::discovery::exclude_matcher(&ctx.config.exclude);
     let mut out = ScanOutput::default();
     for (path, size) in staged.too_large {
-        if excludes.is_match(&path) {
-            continue;
+        if !excludes.is_match(&path) {
+            let (skipped, diagnostic) =
+                palisade_core::discovery::too_large(&path, size, ctx.config.max_file_size);
+            out.skipped.push(skipped);
+            out.diagnostics.push(diagnostic);
         }
-        let max = ctx.config.max_file_size;
-        out.diagnostics.push(
-            Diagnostic::new(
-                "file-too-large",
-                DiagnosticLevel::Warning,
-                format!("skipped: {size} bytes is over the {max}-byte cap (scan.max-file-size)"),
-            )
-            .at(path.clone(), None),
-        );
-        out.skipped.push(palisade_core::Skipped {
-            path,
-            reason: palisade_core::SkipReason::TooLarge,
-            detail: Some(format!("{size} bytes")),
-        });
     }
-    for (path, data) in &files {
+    for (path, data) in &staged.files {
         if excludes.is_match(path) {
             continue;
         }
         ctx.progress.fetch_add(data.len() as u64, Ordering::Relaxed);
-        let mut r = engine.scan_bytes(data, info(path));
-        r.findings.extend(engine.scan_path(path));
-        if !r.binary {
-            out.files_scanned += 1;
-            out.bytes_scanned += r.bytes;
-        }
-        out.findings.extend(r.findings);
-        out.diagnostics.extend(r.diagnostics);
+        engine
+            .scan_bytes(data, FileInfo::from_path(path))
+            .merge_into(&mut out, path);
     }
-    out
-}
-
-/// Turn a git error into a diagnostic-only output (fail closed is decided by the caller).
-pub fn failure(e: &git::GitError, repo: &Path) -> ScanOutput {
-    git_failure(e, repo)
+    Ok(out)
 }

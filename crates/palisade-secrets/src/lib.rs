@@ -70,11 +70,8 @@ fn scan_inventory(engine: &Engine, inventory: &Inventory, ctx: &ScanContext<'_>)
                 lockfile: file.kind == FileKind::Lockfile,
                 docs: file.kind == FileKind::Docs,
             };
-            let res = std::fs::File::open(&file.path).and_then(|mut f| {
-                let mut r = engine.scan_reader(&mut f, info)?;
-                r.findings.extend(engine.scan_path(&file.rel));
-                Ok(r)
-            });
+            let res =
+                std::fs::File::open(&file.path).and_then(|mut f| engine.scan_reader(&mut f, info));
             ctx.progress.fetch_add(file.size, Ordering::Relaxed);
             (i, res)
         })
@@ -83,21 +80,7 @@ fn scan_inventory(engine: &Engine, inventory: &Inventory, ctx: &ScanContext<'_>)
     for (i, res) in results {
         let file = &inventory.files[i];
         match res {
-            Ok(r) => {
-                if r.binary {
-                    out.skipped.push(Skipped {
-                        path: file.rel.clone(),
-                        reason: SkipReason::Binary,
-                        detail: None,
-                    });
-                } else {
-                    out.files_scanned += 1;
-                    out.bytes_scanned += r.bytes;
-                }
-                // Includes path-rule findings, which apply to binary files too.
-                out.findings.extend(r.findings);
-                out.diagnostics.extend(r.diagnostics);
-            }
+            Ok(r) => r.merge_into(&mut out, &file.rel),
             Err(e) => {
                 out.skipped.push(Skipped {
                     path: file.rel.clone(),

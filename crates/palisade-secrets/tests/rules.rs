@@ -111,9 +111,7 @@ fn scan(engine: &Engine, text: &str, rel: &str) -> Vec<palisade_core::Finding> {
         lockfile: false,
         docs: false,
     };
-    let mut res = engine.scan_bytes(text.as_bytes(), info);
-    res.findings.extend(engine.scan_path(rel));
-    res.findings
+    engine.scan_bytes(text.as_bytes(), info).findings
 }
 
 fn check_examples(engine: &Engine, rule: &Rule, failures: &mut Vec<String>) -> usize {

@@ -323,28 +323,13 @@ fn git_mode(
             palisade_secrets::history::scan_history(engine, &settings.root, ctx)
                 .map_err(|e| e.to_string())
         }
-        ScanMode::Staged => {
-            let out = palisade_secrets::history::scan_staged(
-                engine,
-                &settings.root,
-                settings.index_file.as_deref(),
-                ctx,
-            );
-            if out
-                .diagnostics
-                .iter()
-                .any(|d| d.code == "git-error" && d.level == DiagnosticLevel::Error)
-            {
-                let msg = out
-                    .diagnostics
-                    .iter()
-                    .find(|d| d.code == "git-error")
-                    .map(|d| d.message.clone())
-                    .unwrap_or_default();
-                return Err(msg);
-            }
-            Ok(out)
-        }
+        ScanMode::Staged => palisade_secrets::history::scan_staged(
+            engine,
+            &settings.root,
+            settings.index_file.as_deref(),
+            ctx,
+        )
+        .map_err(|e| e.to_string()),
         ScanMode::Directory => Err("not a git mode".to_owned()),
     }
 }
