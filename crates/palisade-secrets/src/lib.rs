@@ -30,24 +30,41 @@ pub use rule::{Rule, RuleError, builtin_rules};
 /// The scanner name used in `--scanners` and reports.
 pub const NAME: &str = "secrets";
 
+/// Why the scanner could not be set up.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SetupError {
+    /// A built-in rule file does not compile.
+    #[error(transparent)]
+    Rules(#[from] RuleError),
+    /// `[secrets] disable` names a rule that does not exist.
+    #[error("unknown rule `{0}` in [secrets] disable; `palisade rules` lists every rule")]
+    UnknownRule(String),
+}
+
 /// The secrets scanner over a directory inventory.
 #[derive(Debug)]
 pub struct SecretsScanner {
     engine: Engine,
-    all_rules: Vec<RuleMeta>,
-    docs: Vec<palisade_core::docs::RuleDoc>,
+    /// Every built-in rule, enabled or not (for listings and docs).
+    all: Vec<Rule>,
 }
 
 impl SecretsScanner {
-    /// Build the scanner from the embedded rules.
-    pub fn new(opts: &EngineOptions) -> Result<Self, RuleError> {
-        let rules = builtin_rules()?;
-        let all_rules = rules.iter().map(|r| r.meta.clone()).collect();
-        let docs = rules.iter().map(Rule::doc).collect();
+    /// Build the scanner from the embedded rules. Disabling a rule that does not exist is an
+    /// error, so a typo cannot silently leave a rule running.
+    pub fn new(opts: &EngineOptions) -> Result<Self, SetupError> {
+        let all = builtin_rules()?;
+        if let Some(unknown) = opts
+            .disabled
+            .iter()
+            .find(|id| !all.iter().any(|r| &r.meta.id == *id))
+        {
+            return Err(SetupError::UnknownRule(unknown.clone()));
+        }
         Ok(Self {
-            engine: Engine::new(rules, opts),
-            all_rules,
-            docs,
+            engine: Engine::new(all.clone(), opts),
+            all,
         })
     }
 
@@ -107,11 +124,11 @@ impl Scanner for SecretsScanner {
     }
 
     fn rules(&self) -> Vec<RuleMeta> {
-        self.all_rules.clone()
+        self.all.iter().map(|r| r.meta.clone()).collect()
     }
 
     fn rule_docs(&self) -> Vec<palisade_core::docs::RuleDoc> {
-        self.docs.clone()
+        self.all.iter().map(Rule::doc).collect()
     }
 
     fn scan(&self, inventory: &Inventory, ctx: &ScanContext<'_>) -> Result<ScanOutput, ScanError> {

@@ -1,7 +1,7 @@
 //! Turns validated settings into a finished report: discovery, scanners, suppressions,
 //! baseline, gate.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
@@ -29,12 +29,12 @@ const PLANNED: &[&str] = &["sast", "sca", "iac", "pipeline", "image", "dast"];
 pub(crate) struct Settings {
     pub(crate) root: PathBuf,
     pub(crate) mode: ScanMode,
-    pub(crate) scanners: Vec<String>,
+    /// Scanners to run, built (rules compiled and checked) before any file is read.
+    pub(crate) scanners: Vec<BuiltScanner>,
     pub(crate) config: Config,
     pub(crate) fail_on: Severity,
     /// The baseline file and its contents, loaded before scanning.
     pub(crate) baseline: Option<(PathBuf, Baseline)>,
-    pub(crate) show_secrets: bool,
     pub(crate) respect_ignore_files: bool,
     pub(crate) progress: bool,
     /// `GIT_INDEX_FILE`, set by git for hooks of `git commit -a` / `git commit PATH`.
@@ -69,12 +69,12 @@ pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
             bail!("invalid --exclude glob `{g}`: {e}");
         }
     }
-    let scanners = args
+    let names = args
         .scanners
         .clone()
         .or_else(|| config.scanners.clone())
         .unwrap_or_else(|| AVAILABLE.iter().map(|s| (*s).to_owned()).collect());
-    for s in &scanners {
+    for s in &names {
         if PLANNED.contains(&s.as_str()) {
             bail!(
                 "scanner `{s}` is not available in this version of palisade (available: {})",
@@ -104,6 +104,10 @@ pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
         .map(Severity::from)
         .or(config.fail_on)
         .unwrap_or(Severity::High);
+    let scanners = names
+        .iter()
+        .map(|name| build_scanner(name, &config, args.show_secrets))
+        .collect::<Result<Vec<_>>>()?;
     Ok(Settings {
         root,
         mode,
@@ -111,7 +115,6 @@ pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
         config,
         fail_on,
         baseline,
-        show_secrets: args.show_secrets,
         respect_ignore_files: !args.no_ignore,
         progress: progress && !args.no_progress,
         #[allow(clippy::disallowed_methods)] // the CLI is where the environment is read
@@ -120,7 +123,8 @@ pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
 }
 
 /// The scanners this build knows, by concrete type (git modes need the secrets engine).
-enum BuiltScanner {
+#[derive(Debug)]
+pub(crate) enum BuiltScanner {
     Secrets(SecretsScanner),
 }
 
@@ -132,35 +136,30 @@ impl BuiltScanner {
     }
 }
 
-fn build_scanner(name: &str, settings: &Settings) -> Result<BuiltScanner> {
+fn build_scanner(name: &str, config: &Config, show_secrets: bool) -> Result<BuiltScanner> {
     match name {
         "secrets" => {
             let opts = EngineOptions::new(
-                settings.config.secrets.disable.clone(),
-                settings.config.secrets.allow_values.clone(),
-                settings.show_secrets,
+                config.secrets.disable.clone(),
+                config.secrets.allow_values.clone(),
+                show_secrets,
             );
-            let scanner = SecretsScanner::new(&opts).context("loading secrets rules")?;
-            let known: Vec<String> = scanner.rules().into_iter().map(|r| r.id).collect();
-            for id in &settings.config.secrets.disable {
-                if !known.contains(id) {
-                    bail!(
-                        "unknown rule `{id}` in [secrets] disable of {}; `palisade rules` lists every rule",
-                        settings.config.source.as_deref().map_or_else(
-                            || "palisade.toml".to_owned(),
-                            |p| p.display().to_string()
-                        )
-                    );
-                }
-            }
+            let scanner = SecretsScanner::new(&opts).with_context(|| {
+                let source = config.source.as_deref().map_or_else(
+                    || "built-in defaults".to_owned(),
+                    |p| p.display().to_string(),
+                );
+                format!("cannot set up the secrets scanner (config: {source})")
+            })?;
             Ok(BuiltScanner::Secrets(scanner))
         }
         other => bail!("unknown scanner `{other}`"),
     }
 }
 
-/// Run the scan and build the finished report.
-pub(crate) fn run(settings: &Settings) -> Result<Report> {
+/// Run the scan and build the finished report. Everything that can be wrong with the
+/// settings was checked when they were built; scanner failures end up in the report.
+pub(crate) fn run(settings: &Settings) -> Report {
     let started = Instant::now();
     let started_at = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -193,18 +192,18 @@ pub(crate) fn run(settings: &Settings) -> Result<Report> {
         .as_ref()
         .map_or(0, |i| i.files.iter().map(|f| f.size).sum());
 
-    std::thread::scope(|scope| -> Result<()> {
+    std::thread::scope(|scope| {
         if settings.progress {
             scope.spawn(|| progress_bar(&progress, &done, total_bytes));
         }
         let ctx = ScanContext::new(&settings.config, &progress);
-        for name in &settings.scanners {
+        for built in &settings.scanners {
             let t = Instant::now();
-            let built = build_scanner(name, settings)?;
             let scanner = built.as_scanner();
+            let name = scanner.name();
             rules.extend(scanner.rules());
             let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                run_one(&built, settings, inventory.as_ref(), &ctx)
+                run_one(built, settings, inventory.as_ref(), &ctx)
             }));
             let (status, error, output) = match result {
                 Ok(Ok(out)) => (ScannerStatus::Ok, None, out),
@@ -229,11 +228,11 @@ pub(crate) fn run(settings: &Settings) -> Result<Report> {
                     format!("scanner `{name}` failed, results are incomplete: {e}"),
                 ));
             }
-            let enabled = match &built {
+            let enabled = match built {
                 BuiltScanner::Secrets(s) => s.engine().rules().len(),
             };
             let mut run = ScannerRun {
-                name: name.clone(),
+                name: name.to_owned(),
                 status,
                 rules: enabled,
                 findings: 0,
@@ -258,8 +257,7 @@ pub(crate) fn run(settings: &Settings) -> Result<Report> {
             scanner_runs.push(run);
         }
         done.store(true, Ordering::Relaxed);
-        Ok(())
-    })?;
+    });
 
     if let Some((path, baseline)) = &settings.baseline {
         diagnostics.extend(baseline.apply(&mut findings, &path.display().to_string()));
@@ -272,7 +270,7 @@ pub(crate) fn run(settings: &Settings) -> Result<Report> {
             version: env!("CARGO_PKG_VERSION").to_owned(),
         },
         target: Target {
-            path: display_path(&settings.root),
+            path: settings.root.display().to_string(),
             mode: settings.mode,
         },
         started_at: Some(rfc3339_utc(started_at)),
@@ -290,11 +288,7 @@ pub(crate) fn run(settings: &Settings) -> Result<Report> {
         },
     };
     report.finalize(settings.fail_on);
-    Ok(report)
-}
-
-fn display_path(p: &Path) -> String {
-    p.display().to_string()
+    report
 }
 
 fn run_one(

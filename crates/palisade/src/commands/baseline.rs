@@ -26,7 +26,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &BaselineArgs) -> Result<u8> {
                 no_progress: global.quiet,
             };
             let settings = pipeline::settings(&scan, !global.quiet)?;
-            let report = pipeline::run(&settings)?;
+            let report = pipeline::run(&settings);
             if report.gate.exit_code() == 3 {
                 for r in &report.gate.reasons {
                     output::error(r);

@@ -20,7 +20,7 @@ pub(crate) fn format_of(f: FormatArg) -> Format {
 pub(crate) fn run(global: &GlobalArgs, args: &ScanArgs) -> Result<u8> {
     let progress = !global.quiet && std::io::stderr().is_terminal();
     let settings = pipeline::settings(args, progress)?;
-    let report = pipeline::run(&settings)?;
+    let report = pipeline::run(&settings);
     let format = format_of(args.format);
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let opts = WriteOptions {
