@@ -534,6 +534,7 @@ impl Engine {
             }
         }
         // Secrets on each line, for redacting every secret in a snippet.
+        // Sorted by start and, as kept matches never overlap, by end too.
         let spans: Vec<(usize, usize)> = found.iter().map(|m| (m.start, m.end)).collect();
         for m in &found {
             let rule = &self.rules[m.rule as usize];
@@ -600,13 +601,10 @@ impl Engine {
         }
         let mut pos = from;
         let mut highlight = (0u32, 0u32);
-        let mut on_line: Vec<(usize, usize)> = spans
-            .iter()
-            .copied()
-            .filter(|(s, e)| *s < to && *e > from)
-            .collect();
-        on_line.sort_unstable();
-        for (s, e) in on_line {
+        // Spans are sorted and do not overlap, so those on this stretch are contiguous.
+        let lo = spans.partition_point(|&(_, e)| e <= from);
+        let hi = spans.partition_point(|&(s, _)| s < to);
+        for &(s, e) in &spans[lo..hi.max(lo)] {
             if s < pos {
                 continue;
             }
