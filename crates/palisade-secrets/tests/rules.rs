@@ -114,18 +114,22 @@ fn scan(engine: &Engine, text: &str, rel: &str) -> Vec<palisade_core::Finding> {
     engine.scan_bytes(text.as_bytes(), info).findings
 }
 
+/// Path rules take their examples as file paths; content rules as file contents.
+fn scan_example(engine: &Engine, is_path: bool, ex: &str) -> Vec<palisade_core::Finding> {
+    if is_path {
+        scan(engine, "", ex)
+    } else {
+        scan(engine, ex, "example.txt")
+    }
+}
+
 fn check_examples(engine: &Engine, rule: &Rule, failures: &mut Vec<String>) -> usize {
     let id = &rule.meta.id;
     let is_path = matches!(rule.matcher, Matcher::Path(_));
     let mut n = 0;
     for ex in &rule.examples {
         n += 1;
-        let (text, rel) = if is_path {
-            ("", ex.as_str())
-        } else {
-            (ex.as_str(), "example.txt")
-        };
-        let found = scan(engine, text, rel);
+        let found = scan_example(engine, is_path, ex);
         let mine = found.iter().filter(|f| &f.rule_id == id).count();
         let others: Vec<&str> = found
             .iter()
@@ -147,12 +151,7 @@ fn check_examples(engine: &Engine, rule: &Rule, failures: &mut Vec<String>) -> u
     }
     for ex in &rule.negative_examples {
         n += 1;
-        let (text, rel) = if is_path {
-            ("", ex.as_str())
-        } else {
-            (ex.as_str(), "example.txt")
-        };
-        let found = scan(engine, text, rel);
+        let found = scan_example(engine, is_path, ex);
         if found.iter().any(|f| &f.rule_id == id) {
             failures.push(format!(
                 "{id} ({}:{}): negative example is reported: {ex}",
