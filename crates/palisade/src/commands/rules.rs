@@ -3,18 +3,16 @@
 use std::fmt::Write as _;
 
 use anyhow::{Context, Result};
-use palisade_core::Scanner;
 use palisade_core::docs::{render, render_index};
 
 use crate::cli::{GlobalArgs, RulesArgs, RulesFormat};
 use crate::output;
 
-/// Every scanner's rule documentation, sorted by id.
+/// Every scanner's rule documentation, sorted by id. Only the rule files are parsed; no
+/// matching engine is built.
 pub(crate) fn all_docs() -> Result<Vec<palisade_core::docs::RuleDoc>> {
-    let secrets =
-        palisade_secrets::SecretsScanner::new(&palisade_secrets::EngineOptions::default())
-            .context("loading secrets rules")?;
-    let mut docs = secrets.rule_docs();
+    let rules = palisade_secrets::builtin_rules().context("loading secrets rules")?;
+    let mut docs: Vec<_> = rules.iter().map(palisade_secrets::Rule::doc).collect();
     docs.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     Ok(docs)
 }
