@@ -15,6 +15,7 @@ pub mod model;
 pub mod report;
 pub mod scanner;
 pub mod suppress;
+pub mod text;
 pub mod time;
 
 pub use config::Config;

@@ -1,0 +1,91 @@
+//! Text that came from the scanned target (paths, lines, names) made safe to print.
+//!
+//! Anything read from a repository can hold terminal control sequences (ESC, BEL, CSI) or
+//! bytes that are not UTF-8. Everything that reaches a terminal, a log or a report passes
+//! through these functions first, so a crafted file name or config line cannot move the
+//! cursor, retitle the terminal or hide output.
+
+use std::fmt::Write;
+
+/// Is `c` a character that must not reach a terminal raw: C0 controls (but not tab), DEL,
+/// and C1 controls (U+0080..U+009F, which include the 8-bit CSI).
+pub fn is_unsafe_control(c: char) -> bool {
+    (c.is_control() && c != '\t') || ('\u{80}'..='\u{9f}').contains(&c)
+}
+
+/// `text` with control characters escaped as `\xHH` (C0, DEL) or `\u{HH}` (C1). Tabs are
+/// kept. Text without control characters is returned unchanged.
+pub fn escape_control(text: &str) -> String {
+    if !text.chars().any(is_unsafe_control) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        push_escaped(&mut out, c);
+    }
+    out
+}
+
+fn push_escaped(out: &mut String, c: char) {
+    if !is_unsafe_control(c) {
+        out.push(c);
+    } else if (c as u32) < 0x80 {
+        let _ = write!(out, "\\x{:02x}", c as u32);
+    } else {
+        let _ = write!(out, "\\u{{{:x}}}", c as u32);
+    }
+}
+
+/// The display form of raw bytes (a file name, a path): valid UTF-8 is kept, each byte that
+/// is not part of valid UTF-8 is written `\xHH`, and control characters are escaped as in
+/// [`escape_control`]. Two names that differ in their invalid bytes stay different.
+pub fn escape_bytes(raw: &[u8]) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for chunk in raw.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            push_escaped(&mut out, c);
+        }
+        for b in chunk.invalid() {
+            let _ = write!(out, "\\x{b:02x}");
+        }
+    }
+    out
+}
+
+/// The display form of an OS path (see [`escape_bytes`]).
+pub fn escape_os(raw: &std::ffi::OsStr) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        escape_bytes(raw.as_bytes())
+    }
+    #[cfg(not(unix))]
+    {
+        escape_control(&raw.to_string_lossy())
+    }
+}
+
+/// At most `max` characters of `text`, with `…` marking a cut.
+pub fn truncate_chars(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_controls_and_invalid_bytes() {
+        assert_eq!(escape_control("a\x1b[31mb\x07"), "a\\x1b[31mb\\x07");
+        assert_eq!(escape_control("tab\tok"), "tab\tok");
+        assert_eq!(escape_control("csi\u{9b}2J"), "csi\\u{9b}2J");
+        assert_eq!(escape_bytes(b"cred\xff.env"), "cred\\xff.env");
+        assert_ne!(escape_bytes(b"cred\xff.env"), escape_bytes(b"cred\xfe.env"));
+        assert_eq!(escape_bytes("é/ok".as_bytes()), "é/ok");
+        assert_eq!(truncate_chars("abcdef", 3), "abc…");
+        assert_eq!(truncate_chars("abc", 3), "abc");
+    }
+}
