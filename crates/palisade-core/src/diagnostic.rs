@@ -41,8 +41,16 @@ pub const CODES: &[(&str, &str)] = &[
     ),
     ("file-unreadable", "a file or directory could not be read"),
     (
+        "findings-limit",
+        "a rule matched more often in one file than are listed; one finding stands for the rest",
+    ),
+    (
         "git-error",
         "a git repository, object or index could not be read",
+    ),
+    (
+        "line-number-overflow",
+        "a line or column number did not fit in 32 bits and was saturated",
     ),
     ("scanner-failed", "a scanner failed; the gate fails closed"),
     (

@@ -2,13 +2,22 @@
 //! regex then runs only on the lines around its own hits. Candidates go through the
 //! placeholder allowlist, the entropy gate and the rule's validator; overlapping candidates
 //! keep the most specific rule; survivors become redacted findings.
+//!
+//! Large inputs are read in chunks. Each chunk *owns* a range of bytes and also sees
+//! [`MARGIN`] bytes of context on both sides, which is more than any keyword hit, regex
+//! window or snippet can reach. A chunk reports exactly the candidates that start in its own
+//! range, so a file gives the same findings whole or chunked, and every snippet is redacted
+//! with every secret that touches it, wherever that secret's own chunk is.
 
 use std::collections::{BTreeMap, HashSet};
+use std::fmt::Write as _;
 use std::io::Read;
+use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use palisade_core::fingerprint::{fingerprint, sha256_hex};
 use palisade_core::suppress::{INLINE_MARKER, InlineSuppression, parse_inline};
+use palisade_core::text::is_unsafe_control;
 use palisade_core::{
     Confidence, Diagnostic, DiagnosticLevel, Finding, Location, Snippet, Suppression,
     SuppressionKind,
@@ -26,12 +35,28 @@ const LINE_WINDOW: usize = 4096;
 const MULTILINE_WINDOW: usize = 16 * 1024;
 /// Size of the read buffer for large files.
 const CHUNK: usize = 8 * 1024 * 1024;
-/// Overlap between consecutive chunks; no match may be longer than this.
-const OVERLAP: usize = 64 * 1024;
+/// Context a chunk sees before and after the bytes it owns. A candidate lies within
+/// `MULTILINE_WINDOW` of its keyword hit, whose line start is looked up at most
+/// `LINE_WINDOW` back; a snippet neighbour starts at most `MULTILINE_WINDOW` before the
+/// snippet. 64 KiB covers all of these with room to spare.
+pub const MARGIN: usize = 64 * 1024;
+/// Keyword hits up to this far past a chunk's own range can still yield a candidate that
+/// starts inside it (`LINE_WINDOW`) or a secret that touches one of its snippets (another
+/// `LINE_WINDOW` plus the snippet context).
+const HIT_REACH: usize = 2 * LINE_WINDOW + SNIPPET_CONTEXT + 8;
 /// Longest snippet text around a finding.
 const SNIPPET_CONTEXT: usize = 60;
 /// Bytes examined for NUL to decide a file is binary.
 const BINARY_PROBE: usize = 8000;
+/// Occurrences of one rule listed per file. Further occurrences are counted: the first one
+/// that no inline suppression covers is reported as one more finding carrying the count, so
+/// the gate still sees them.
+pub const MAX_OCCURRENCES_PER_RULE: usize = 100;
+/// Suppression diagnostics listed per file; the rest are counted in one more diagnostic.
+pub const MAX_SUPPRESSION_DIAGNOSTICS: usize = 100;
+/// Highest line number an inline suppression may sit on: past it, line numbers saturate and
+/// a comment could seem to cover a finding that is really elsewhere.
+const MAX_SUPPRESSION_LINE: usize = u32::MAX as usize - 2;
 
 /// Engine settings from config and CLI.
 #[derive(Debug, Clone, Default)]
@@ -97,6 +122,25 @@ pub struct FileResult {
     pub bytes: u64,
 }
 
+impl FileResult {
+    /// Add this file's results to a scanner's output under `rel`: binary content is
+    /// recorded as skipped, text counts as scanned.
+    pub fn merge_into(self, out: &mut palisade_core::ScanOutput, rel: &str) {
+        if self.binary {
+            out.skipped.push(palisade_core::Skipped {
+                path: rel.to_owned(),
+                reason: palisade_core::SkipReason::Binary,
+                detail: None,
+            });
+        } else {
+            out.files_scanned += 1;
+            out.bytes_scanned += self.bytes;
+        }
+        out.findings.extend(self.findings);
+        out.diagnostics.extend(self.diagnostics);
+    }
+}
+
 /// The compiled secrets engine.
 #[derive(Debug)]
 pub struct Engine {
@@ -131,23 +175,14 @@ enum Verdict {
     Veto,
 }
 
-impl FileResult {
-    /// Add this file's results to a scanner's output under `rel`: binary content is
-    /// recorded as skipped, text counts as scanned.
-    pub fn merge_into(self, out: &mut palisade_core::ScanOutput, rel: &str) {
-        if self.binary {
-            out.skipped.push(palisade_core::Skipped {
-                path: rel.to_owned(),
-                reason: palisade_core::SkipReason::Binary,
-                detail: None,
-            });
-        } else {
-            out.files_scanned += 1;
-            out.bytes_scanned += self.bytes;
-        }
-        out.findings.extend(self.findings);
-        out.diagnostics.extend(self.diagnostics);
-    }
+/// A stretch of bytes that must never be printed: a reported secret (shown in its redacted
+/// form) or a candidate that lost to an overlapping one (shown as `…`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Hidden {
+    start: usize,
+    end: usize,
+    /// Rule of a reported secret; `None` for the rest of a losing candidate.
+    rule: Option<u32>,
 }
 
 impl Engine {
@@ -258,14 +293,14 @@ impl Engine {
             res.binary = true;
             return res;
         }
-        let mut state = ScanState::default();
-        self.scan_chunk(data, data.len(), &mut state, info);
+        let mut state = ScanState::new(line_terminator(data));
+        self.scan_chunk(data, 0..data.len(), &mut state, info);
         self.finish(state, info, &mut res);
         res
     }
 
-    /// Scan a reader in bounded memory (chunks of 8 MiB with overlap). Path rules apply
-    /// too, also when the content is binary.
+    /// Scan a reader in bounded memory (chunks of 8 MiB with [`MARGIN`] bytes of context on
+    /// both sides). Path rules apply too, also when the content is binary.
     pub fn scan_reader(
         &self,
         reader: &mut dyn Read,
@@ -278,15 +313,27 @@ impl Engine {
         BUF.with(|cell| match cell.try_borrow_mut() {
             Ok(mut buf) => {
                 buf.clear();
-                let res = self.scan_reader_with(reader, info, &mut buf);
+                let res = self.scan_reader_with(reader, info, &mut buf, CHUNK);
                 // Do not keep a huge buffer around after one big file.
-                if buf.capacity() > CHUNK + OVERLAP {
+                if buf.capacity() > CHUNK + MARGIN {
                     *buf = Vec::new();
                 }
                 res
             }
-            Err(_) => self.scan_reader_with(reader, info, &mut Vec::new()),
+            Err(_) => self.scan_reader_with(reader, info, &mut Vec::new(), CHUNK),
         })
+    }
+
+    /// [`Engine::scan_reader`] with a chosen chunk size (at least `4 * MARGIN`), so tests
+    /// can put chunk edges where they want them.
+    #[doc(hidden)]
+    pub fn scan_reader_chunked(
+        &self,
+        reader: &mut dyn Read,
+        info: FileInfo<'_>,
+        chunk: usize,
+    ) -> std::io::Result<FileResult> {
+        self.scan_reader_with(reader, info, &mut Vec::new(), chunk.max(4 * MARGIN))
     }
 
     fn scan_reader_with(
@@ -294,69 +341,75 @@ impl Engine {
         reader: &mut dyn Read,
         info: FileInfo<'_>,
         buf: &mut Vec<u8>,
+        chunk: usize,
     ) -> std::io::Result<FileResult> {
         let mut res = FileResult {
             findings: self.scan_path(info.rel),
             ..FileResult::default()
         };
-        let mut state = ScanState::default();
-        let mut base = 0usize; // absolute offset of buf[0]
-        let mut first = true;
+        let mut state: Option<ScanState> = None;
+        // Absolute offset of buf[0], and where the current chunk's own bytes start in buf.
+        let mut base = 0usize;
+        let mut owned_start = 0usize;
         loop {
-            let eof = fill(reader, buf, CHUNK)?;
-            if first {
-                first = false;
-                if looks_binary(buf) {
-                    res.binary = true;
-                    res.bytes = buf.len() as u64;
-                    return Ok(res);
-                }
+            let eof = fill(reader, buf, chunk)?;
+            if state.is_none() && looks_binary(buf) {
+                res.binary = true;
+                res.bytes = buf.len() as u64;
+                return Ok(res);
             }
-            let owned_end = if eof {
-                buf.len()
-            } else {
-                buf.len().saturating_sub(OVERLAP)
-            };
-            self.scan_chunk(buf, owned_end, &mut state, info);
+            let state = state.get_or_insert_with(|| ScanState::new(line_terminator(buf)));
+            let owned_end = if eof { buf.len() } else { buf.len() - MARGIN };
+            state.base = base;
+            self.scan_chunk(buf, owned_start..owned_end, state, info);
             if eof {
                 res.bytes = (base + buf.len()) as u64;
                 break;
             }
-            // Advance: keep the overlap, track line numbering.
-            let consumed = &buf[..owned_end];
-            state.line_base += count_newlines(consumed);
-            match memchr::memrchr(b'\n', consumed) {
-                Some(nl) => state.chars_before_chunk = count_chars(&consumed[nl + 1..]),
-                None => state.chars_before_chunk += count_chars(consumed),
-            }
-            buf.drain(..owned_end);
-            base += owned_end;
+            state.advance(&buf[owned_start..owned_end]);
+            // Keep MARGIN bytes before the next chunk's own range as its context.
+            let keep_from = owned_end - MARGIN.min(owned_end);
+            buf.drain(..keep_from);
+            base += keep_from;
+            owned_start = owned_end - keep_from;
         }
-        self.finish(state, info, &mut res);
+        if let Some(state) = state {
+            self.finish(state, info, &mut res);
+        }
         Ok(res)
     }
 
-    fn scan_chunk(&self, data: &[u8], owned_end: usize, state: &mut ScanState, info: FileInfo<'_>) {
+    /// Scan `data`, reporting the candidates that start in `owned`. Everything else in
+    /// `data` is context: it is searched for keyword hits that reach into `owned` and for
+    /// secrets that must be hidden in snippets.
+    fn scan_chunk(
+        &self,
+        data: &[u8],
+        owned: Range<usize>,
+        state: &mut ScanState,
+        info: FileInfo<'_>,
+    ) {
         let Some(ac) = &self.ac else { return };
         let skip_low = info.test_like || info.lockfile;
+        let nl = state.nl;
+        let hit_limit = owned.end.saturating_add(HIT_REACH);
         // Windows per rule, merged as hits arrive in increasing order.
         let mut windows: BTreeMap<u32, Vec<(usize, usize)>> = BTreeMap::new();
         let mut markers = Vec::new();
+        let mut lines = LineCache::new(data, nl);
         for m in ac.find_iter(data) {
+            if m.start() >= hit_limit {
+                break;
+            }
             let p = m.pattern().as_usize();
             if p == self.marker {
-                if m.start() < owned_end {
+                if state.base + m.start() >= state.next_marker && m.start() >= owned.start {
                     markers.push(m.start());
                 }
                 continue;
             }
-            if m.start() >= owned_end {
-                // Belongs to the next chunk, unless a match starting earlier needs it: the
-                // window of earlier hits already covers the overlap.
-                break;
-            }
-            let ls = line_start(data, m.start());
-            let le = line_end(data, m.end());
+            let ls = lines.start(m.start());
+            let mut le = None;
             for &ri in &self.triggers[p] {
                 let rule = &self.rules[ri as usize];
                 if skip_low && rule.meta.confidence == Confidence::Low {
@@ -365,7 +418,7 @@ impl Engine {
                 let (ws, we) = if rule.multiline {
                     (ls, (ls + MULTILINE_WINDOW).min(data.len()))
                 } else {
-                    (ls, le)
+                    (ls, *le.get_or_insert_with(|| lines.end(m.end())))
                 };
                 let v = windows.entry(ri).or_default();
                 match v.last_mut() {
@@ -389,26 +442,22 @@ impl Engine {
                 let hay = &data[ws..we];
                 let mut consider = |s: usize, e: usize, whole: &[u8]| {
                     let (s, e) = (ws + s, ws + e);
-                    if s >= owned_end || s == e || mentions_documentation_domain(whole) {
+                    if s == e || mentions_documentation_domain(whole) {
                         return;
                     }
-                    match self.accept(rule, &data[s..e]) {
-                        Verdict::Keep { validated } => found.push(RawMatch {
-                            rule: ri,
-                            start: s,
-                            end: e,
-                            validated,
-                            vetoed: false,
-                        }),
-                        Verdict::Veto => found.push(RawMatch {
-                            rule: ri,
-                            start: s,
-                            end: e,
-                            validated: false,
-                            vetoed: true,
-                        }),
-                        Verdict::Drop => {}
-                    }
+                    let verdict = self.accept(rule, &data[s..e]);
+                    let (validated, vetoed) = match verdict {
+                        Verdict::Keep { validated } => (validated, false),
+                        Verdict::Veto => (false, true),
+                        Verdict::Drop => return,
+                    };
+                    found.push(RawMatch {
+                        rule: ri,
+                        start: s,
+                        end: e,
+                        validated,
+                        vetoed,
+                    });
                 };
                 match secret_group {
                     Some(g) => {
@@ -427,8 +476,32 @@ impl Engine {
                 }
             }
         }
-        let found = self.resolve_overlaps(found);
-        self.locate(data, found, markers, state);
+        // Every candidate that passed the filters is hidden in snippets, also one that lost
+        // to an overlapping candidate of another rule (its extra text is secret too).
+        let mut hidden: Vec<Hidden> = found
+            .iter()
+            .filter(|m| !m.vetoed)
+            .map(|m| Hidden {
+                start: m.start,
+                end: m.end,
+                rule: None,
+            })
+            .collect();
+        let kept = self.resolve_overlaps(found);
+        hidden.extend(kept.iter().map(|m| Hidden {
+            start: m.start,
+            end: m.end,
+            rule: Some(m.rule),
+        }));
+        // A reported secret comes before a losing candidate that starts where it does, and
+        // stands for it when both cover the same bytes.
+        hidden.sort_unstable_by_key(|h| (h.start, h.rule.is_none(), h.end, h.rule));
+        hidden.dedup_by(|a, b| a.start == b.start && a.end == b.end);
+        let owned_kept: Vec<RawMatch> = kept
+            .into_iter()
+            .filter(|m| owned.contains(&m.start))
+            .collect();
+        self.locate(data, &owned, owned_kept, &hidden, &markers, state);
     }
 
     /// Filters: allowlisted values, placeholders, entropy, validator.
@@ -492,17 +565,21 @@ impl Engine {
         keep
     }
 
+    /// Turn the chunk's own candidates into findings and collect its inline suppressions.
     fn locate(
         &self,
         data: &[u8],
+        owned: &Range<usize>,
         mut found: Vec<RawMatch>,
-        markers: Vec<usize>,
+        hidden: &[Hidden],
+        markers: &[usize],
         state: &mut ScanState,
     ) {
+        let nl = state.nl;
+        let longest_hidden = hidden.iter().map(|h| h.end - h.start).max().unwrap_or(0);
         found.sort_by_key(|m| (m.start, m.rule));
-        // Line numbers: count newlines incrementally between sorted offsets.
-        let mut cursor = 0usize;
-        let mut line = state.line_base;
+        // (line, 1-based column in code points) of every offset, in one forward pass from
+        // the start of the chunk's own range.
         let mut offsets: Vec<usize> = found
             .iter()
             .map(|m| m.start)
@@ -510,67 +587,95 @@ impl Engine {
             .collect();
         offsets.sort_unstable();
         offsets.dedup();
-        // (line, 1-based column in code points) of every offset, in one forward pass.
-        let mut line_at: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
-        let mut col = state.chars_before_chunk;
-        for off in offsets {
+        let mut positions: Vec<(usize, usize)> = Vec::with_capacity(offsets.len());
+        let mut cursor = owned.start;
+        let mut line = state.line;
+        let mut col = state.col;
+        for &off in &offsets {
             let seg = &data[cursor..off];
-            match memchr::memrchr(b'\n', seg) {
-                Some(nl) => {
-                    line += count_newlines(seg);
-                    col = count_chars(&seg[nl + 1..]);
+            match memchr::memrchr(nl, seg) {
+                Some(i) => {
+                    line += count_lines(seg, nl);
+                    col = count_chars(&seg[i + 1..]);
                 }
                 None => col += count_chars(seg),
             }
             cursor = off;
-            line_at.insert(off, (line, col + 1));
+            positions.push((line, col + 1));
         }
-        for off in markers {
-            let ls = line_start(data, off);
-            let le = line_end(data, off);
+        let position = |off: usize| positions[offsets.partition_point(|&o| o < off)];
+
+        // Inline suppressions: one per line (the first marker on it counts).
+        let mut last_marker_line = state.inline.last().map(|s| s.line as usize);
+        for &off in markers {
+            let (line, _) = position(off);
+            state.next_marker = state.base + off + 1;
+            if last_marker_line == Some(line) || line > MAX_SUPPRESSION_LINE {
+                continue;
+            }
+            last_marker_line = Some(line);
+            let ls = line_start(data, off, nl);
+            let le = line_end(data, off, nl);
             let text = String::from_utf8_lossy(&data[ls..le]);
-            if let Some(s) = parse_inline(&text, line_at[&off].0 as u32) {
+            if let Some(s) = parse_inline(&text, line as u32) {
                 state.inline.push(s);
+                state.inline_used.push(false);
             }
         }
-        // Secrets on each line, for redacting every secret in a snippet.
-        // Sorted by start and, as kept matches never overlap, by end too.
-        let spans: Vec<(usize, usize)> = found.iter().map(|m| (m.start, m.end)).collect();
+
         for m in &found {
             let rule = &self.rules[m.rule as usize];
+            let (start_line, start_col) = position(m.start);
+            let seen = {
+                let c = state.per_rule.entry(m.rule).or_default();
+                c.seen += 1;
+                c.seen
+            };
+            if seen > MAX_OCCURRENCES_PER_RULE {
+                let covered = state.covering(&rule.meta.id, start_line);
+                let c = state.per_rule.entry(m.rule).or_default();
+                if let Some(i) = covered {
+                    c.omitted_suppressed += 1;
+                    state.inline_used[i] = true;
+                    continue;
+                }
+                if c.representative.is_some() {
+                    c.omitted += 1;
+                    continue;
+                }
+                c.representative = Some(state.findings.len());
+            }
             let secret = &data[m.start..m.end];
-            let (start_line, start_col) = line_at[&m.start];
-            let end_line = start_line + count_newlines(secret);
-            let end_col = match memchr::memrchr(b'\n', secret) {
-                Some(nl) => count_chars(&secret[nl + 1..]) + 1,
+            let end_line = start_line + count_lines(secret, nl);
+            let end_col = match memchr::memrchr(nl, secret) {
+                Some(i) => count_chars(&secret[i + 1..]) + 1,
                 None => start_col + count_chars(secret),
             };
-            let redacted = self.display_secret(secret);
-            let snippet = self.snippet(data, m, &spans, start_line);
+            let snippet = self.snippet(data, m, hidden, longest_hidden, start_line, nl);
             let digest = sha256_hex(secret);
             let mut properties = BTreeMap::new();
-            properties.insert("secret_prefix".to_owned(), prefix(secret).into());
+            properties.insert(
+                "secret_prefix".to_owned(),
+                shown_prefix(rule, secret).into(),
+            );
             properties.insert("secret_sha256".to_owned(), digest.clone().into());
             properties.insert("secret_length".to_owned(), secret.len().into());
             if rule.validator.is_some() {
                 properties.insert("validated".to_owned(), m.validated.into());
             }
             if self.show_secrets {
-                properties.insert(
-                    "secret".to_owned(),
-                    String::from_utf8_lossy(secret).into_owned().into(),
-                );
+                properties.insert("secret".to_owned(), clear_text(secret).into());
             }
             let location = Location {
                 path: String::new(),
-                start_line: start_line as u32,
-                start_column: start_col as u32,
-                end_line: end_line as u32,
-                end_column: end_col as u32,
+                start_line: state.saturate(start_line),
+                start_column: state.saturate(start_col),
+                end_line: state.saturate(end_line),
+                end_column: state.saturate(end_col),
                 commit: None,
             };
             let fp = fingerprint(&[b"secrets", rule.meta.id.as_bytes(), digest.as_bytes()]);
-            let message = format!("{}: `{redacted}`", rule.meta.title);
+            let message = format!("{}: `{}`", rule.meta.title, self.display(rule, secret));
             state.findings.push(Finding {
                 snippet: Some(snippet),
                 properties,
@@ -579,62 +684,88 @@ impl Engine {
         }
     }
 
-    /// The secret as shown in output: a short prefix and a hash, or the clear text with
-    /// `--show-secrets`.
-    fn display_secret(&self, secret: &[u8]) -> String {
+    /// The secret as shown in output: a short prefix (if the rule allows one) and a hash,
+    /// or the clear text with `--show-secrets`.
+    fn display(&self, rule: &Rule, secret: &[u8]) -> String {
         if self.show_secrets {
-            return String::from_utf8_lossy(secret).into_owned();
+            return clear_text(secret);
         }
-        redact(secret)
+        format!(
+            "{}…[sha256:{}]",
+            shown_prefix(rule, secret),
+            &sha256_hex(secret)[..8]
+        )
     }
 
-    fn snippet(&self, data: &[u8], m: &RawMatch, spans: &[(usize, usize)], line: usize) -> Snippet {
-        let ls = line_start(data, m.start);
-        let le = line_end(data, m.start);
-        let from = ls.max(m.start.saturating_sub(SNIPPET_CONTEXT));
-        let from = floor_char(data, from, ls);
-        let to = le.min(m.end.min(le).saturating_add(SNIPPET_CONTEXT));
-        let to = ceil_char(data, to, le);
+    /// The finding's line around its secret, at most [`SNIPPET_CONTEXT`] bytes on each
+    /// side, with every hidden span that touches it replaced and control characters
+    /// escaped.
+    fn snippet(
+        &self,
+        data: &[u8],
+        m: &RawMatch,
+        hidden: &[Hidden],
+        longest_hidden: usize,
+        line: usize,
+        nl: u8,
+    ) -> Snippet {
+        let ls = line_start(data, m.start, nl);
+        let le = line_end(data, m.start, nl);
+        let from = floor_char(data, ls.max(m.start.saturating_sub(SNIPPET_CONTEXT)), ls);
+        let to = ceil_char(
+            data,
+            le.min(m.end.min(le).saturating_add(SNIPPET_CONTEXT)),
+            le,
+        );
         let mut text = String::new();
         if from > ls {
             text.push('…');
         }
         let mut pos = from;
         let mut highlight = (0u32, 0u32);
-        // Spans are sorted and do not overlap, so those on this stretch are contiguous.
-        let lo = spans.partition_point(|&(_, e)| e <= from);
-        let hi = spans.partition_point(|&(s, _)| s < to);
-        for &(s, e) in &spans[lo..hi.max(lo)] {
-            if s < pos {
+        // Hidden spans are sorted by start; any that ends after `from` and starts before
+        // `to` touches the snippet, so none starts earlier than the longest one before.
+        let first = hidden.partition_point(|h| h.start + longest_hidden < from);
+        for h in &hidden[first..] {
+            if h.start >= to {
+                break;
+            }
+            if h.end <= pos {
                 continue;
             }
-            text.push_str(&String::from_utf8_lossy(&data[pos..s]));
-            let shown = self.display_secret(&data[s..e]);
-            let shown = shown.lines().next().unwrap_or("").to_owned()
-                + if self.show_secrets && data[s..e].contains(&b'\n') {
-                    "…"
-                } else {
-                    ""
-                };
+            if h.start > pos {
+                push_raw(&mut text, &data[pos..h.start]);
+            }
             let col = text.len() as u32 + 1;
-            text.push_str(&shown);
-            if s == m.start {
+            match h.rule {
+                Some(ri) => {
+                    let rule = &self.rules[ri as usize];
+                    let secret = &data[h.start..h.end];
+                    let shown = self.display(rule, secret);
+                    let first_line = shown.lines().next().unwrap_or("");
+                    text.push_str(first_line);
+                    if self.show_secrets && first_line.len() < shown.len() {
+                        text.push('…');
+                    }
+                }
+                None => text.push('…'),
+            }
+            if h.start == m.start && h.rule == Some(m.rule) {
                 highlight = (col, text.len() as u32 + 1);
             }
-            pos = e.min(to).max(s);
-            if e > to {
-                pos = to;
+            pos = h.end.min(to).max(pos);
+            if pos >= to {
+                break;
             }
         }
         if pos < to {
-            text.push_str(&String::from_utf8_lossy(&data[pos..to]));
+            push_raw(&mut text, &data[pos..to]);
         }
         if to < le {
             text.push('…');
         }
-        let text = text.replace('\t', " ").replace('\r', "");
         Snippet {
-            line: line as u32,
+            line: u32::try_from(line).unwrap_or(u32::MAX),
             text,
             highlight,
         }
@@ -644,17 +775,39 @@ impl Engine {
         let ScanState {
             mut findings,
             inline,
+            mut inline_used,
+            per_rule,
+            line_overflow,
             ..
         } = state;
-        let mut used = vec![false; inline.len()];
-        for f in &mut findings {
+        let mut representatives = BTreeMap::new();
+        for (ri, c) in &per_rule {
+            if let Some(idx) = c.representative {
+                representatives.insert(idx, (*ri, c));
+            }
+        }
+        for (idx, f) in findings.iter_mut().enumerate() {
             info.rel.clone_into(&mut f.location.path);
-            for (i, s) in inline.iter().enumerate() {
-                if !s.covers(&f.rule_id, f.location.start_line) {
+            let omitted = representatives.get(&idx);
+            if let Some((_, c)) = omitted {
+                let more = c.omitted + c.omitted_suppressed;
+                f.properties
+                    .insert("omitted_occurrences".to_owned(), more.into());
+                let _ = write!(
+                    f.message,
+                    " (and {more} more occurrence{} of this rule in this file, not listed)",
+                    if more == 1 { "" } else { "s" }
+                );
+            }
+            let line = f.location.start_line as usize;
+            for i in inline_covering(&inline, &f.rule_id, line) {
+                inline_used[i] = true;
+                // The finding that stands for unlisted unsuppressed occurrences stays
+                // active: suppressing it would hide them.
+                if omitted.is_some_and(|(_, c)| c.omitted > 0) {
                     continue;
                 }
-                used[i] = true;
-                if let Some(reason) = &s.reason {
+                if let Some(reason) = &inline[i].reason {
                     f.suppression = Some(Suppression {
                         kind: SuppressionKind::Inline,
                         reason: reason.clone(),
@@ -665,77 +818,304 @@ impl Engine {
                 }
             }
         }
-        for (i, s) in inline.iter().enumerate() {
-            let ours: Vec<&String> = s
-                .rules
-                .iter()
-                .filter(|r| self.rule_ids.contains(r.as_str()))
-                .collect();
-            if ours.is_empty() || info.docs {
+        for (ri, c) in &per_rule {
+            if c.seen <= MAX_OCCURRENCES_PER_RULE {
                 continue;
             }
-            if s.reason.is_none() {
-                res.diagnostics.push(
-                    Diagnostic::new(
-                        "suppression-missing-reason",
-                        DiagnosticLevel::Warning,
-                        format!(
-                            "`palisade:ignore[{}]` has no reason and does not apply; write the \
-                             reason after the brackets",
-                            s.rules.join(",")
-                        ),
-                    )
-                    .at(info.rel.to_owned(), Some(s.line)),
-                );
-            } else if !used[i] {
-                res.diagnostics.push(
-                    Diagnostic::new(
-                        "suppression-unused",
-                        DiagnosticLevel::Warning,
-                        format!(
-                            "`palisade:ignore[{}]` matched no finding on this or the next line; \
-                             remove it",
-                            s.rules.join(",")
-                        ),
-                    )
-                    .at(info.rel.to_owned(), Some(s.line)),
-                );
+            let id = &self.rules[*ri as usize].meta.id;
+            let rest = c.seen - MAX_OCCURRENCES_PER_RULE;
+            let mut message = format!(
+                "{} occurrences of `{id}` in this file; the first {MAX_OCCURRENCES_PER_RULE} \
+                 are listed",
+                c.seen
+            );
+            match c.representative.and_then(|i| findings.get(i)) {
+                Some(f) => {
+                    let _ = write!(
+                        message,
+                        ", and the finding at line {} stands for the other {rest} ({} of them \
+                         suppressed inline)",
+                        f.location.start_line, c.omitted_suppressed
+                    );
+                }
+                None => {
+                    let _ = write!(
+                        message,
+                        "; the other {rest} are all suppressed inline and not listed"
+                    );
+                }
             }
+            res.diagnostics.push(
+                Diagnostic::new("findings-limit", DiagnosticLevel::Warning, message)
+                    .at(info.rel.to_owned(), None),
+            );
+        }
+        if line_overflow {
+            res.diagnostics.push(
+                Diagnostic::new(
+                    "line-number-overflow",
+                    DiagnosticLevel::Warning,
+                    format!(
+                        "lines or columns past {} are reported as {}; inline suppressions \
+                         there do not apply",
+                        u32::MAX,
+                        u32::MAX
+                    ),
+                )
+                .at(info.rel.to_owned(), None),
+            );
+        }
+        let mut listed = 0usize;
+        let mut unlisted = 0usize;
+        for (i, s) in inline.iter().enumerate() {
+            if info.docs || !s.rules.iter().any(|r| self.rule_ids.contains(r.as_str())) {
+                continue;
+            }
+            let (code, what) = if s.reason.is_none() {
+                (
+                    "suppression-missing-reason",
+                    "has no reason and does not apply; write the reason after the brackets",
+                )
+            } else if !inline_used[i] {
+                (
+                    "suppression-unused",
+                    "matched no finding on this or the next line; remove it",
+                )
+            } else {
+                continue;
+            };
+            if listed == MAX_SUPPRESSION_DIAGNOSTICS {
+                unlisted += 1;
+                continue;
+            }
+            listed += 1;
+            res.diagnostics.push(
+                Diagnostic::new(
+                    code,
+                    DiagnosticLevel::Warning,
+                    format!("`palisade:ignore[{}]` {what}", s.rules.join(",")),
+                )
+                .at(info.rel.to_owned(), Some(s.line)),
+            );
+        }
+        if unlisted > 0 {
+            res.diagnostics.push(
+                Diagnostic::new(
+                    "suppression-unused",
+                    DiagnosticLevel::Warning,
+                    format!(
+                        "{unlisted} more unused or reason-less inline suppressions in this \
+                         file are not listed (at most {MAX_SUPPRESSION_DIAGNOSTICS} per file)"
+                    ),
+                )
+                .at(info.rel.to_owned(), None),
+            );
         }
         res.findings.extend(findings);
     }
 }
 
+/// Indexes of the inline suppressions (sorted by line) that cover `rule` on `line`: the one
+/// on the same line first, then the one on the line before.
+fn inline_covering(inline: &[InlineSuppression], rule: &str, line: usize) -> Vec<usize> {
+    let lo = inline.partition_point(|s| (s.line as usize) + 1 < line);
+    let mut out: Vec<usize> = inline[lo..]
+        .iter()
+        .take_while(|s| s.line as usize <= line)
+        .enumerate()
+        .filter(|(_, s)| s.covers(rule, line as u32))
+        .map(|(i, _)| lo + i)
+        .collect();
+    out.reverse();
+    out
+}
+
+/// Occurrences of one rule in one file.
+#[derive(Debug, Default, Clone, Copy)]
+struct RuleCount {
+    seen: usize,
+    /// Index in the file's findings of the one that stands for the unlisted ones.
+    representative: Option<usize>,
+    /// Unlisted occurrences that no inline suppression covers.
+    omitted: usize,
+    /// Unlisted occurrences covered by an inline suppression.
+    omitted_suppressed: usize,
+}
+
 #[derive(Debug)]
 struct ScanState {
     findings: Vec<Finding>,
+    /// Inline suppressions, sorted by line, and whether each covered a finding.
     inline: Vec<InlineSuppression>,
-    /// Line number of the first byte of the current chunk.
-    line_base: usize,
-    /// Code points on the current line before the chunk's first byte.
-    chars_before_chunk: usize,
+    inline_used: Vec<bool>,
+    /// Absolute offset of the current chunk's first byte.
+    base: usize,
+    /// Absolute offset from which inline markers are new (earlier ones were collected by
+    /// an earlier chunk, which looks past its own range).
+    next_marker: usize,
+    /// Line number of the first byte of the current chunk's own range.
+    line: usize,
+    /// Code points on that line before that byte.
+    col: usize,
+    /// The file's line terminator: `\n`, or `\r` for old Mac files that use no `\n`.
+    nl: u8,
+    per_rule: BTreeMap<u32, RuleCount>,
+    /// A line or column did not fit in 32 bits.
+    line_overflow: bool,
 }
 
-impl Default for ScanState {
-    fn default() -> Self {
+impl ScanState {
+    fn new(nl: u8) -> Self {
         Self {
             findings: Vec::new(),
             inline: Vec::new(),
-            line_base: 1,
-            chars_before_chunk: 0,
+            inline_used: Vec::new(),
+            base: 0,
+            next_marker: 0,
+            line: 1,
+            col: 0,
+            nl,
+            per_rule: BTreeMap::new(),
+            line_overflow: false,
+        }
+    }
+
+    /// Move the line and column counters past a chunk's own bytes.
+    fn advance(&mut self, consumed: &[u8]) {
+        self.line += count_lines(consumed, self.nl);
+        match memchr::memrchr(self.nl, consumed) {
+            Some(i) => self.col = count_chars(&consumed[i + 1..]),
+            None => self.col += count_chars(consumed),
+        }
+    }
+
+    /// A line or column as stored in a location: saturated at `u32::MAX`, noted once.
+    fn saturate(&mut self, n: usize) -> u32 {
+        u32::try_from(n).unwrap_or_else(|_| {
+            self.line_overflow = true;
+            u32::MAX
+        })
+    }
+
+    /// The first inline suppression with a reason that covers `rule` on `line`.
+    fn covering(&self, rule: &str, line: usize) -> Option<usize> {
+        if line > u32::MAX as usize {
+            return None;
+        }
+        inline_covering(&self.inline, rule, line)
+            .into_iter()
+            .find(|&i| self.inline[i].reason.is_some())
+    }
+}
+
+/// Finds line starts and ends around positions that only grow (keyword hits in order),
+/// without searching the same bytes again: on a minified file with a hit every few bytes,
+/// plain `memrchr` over a 4 KiB window per hit would read every byte thousands of times.
+struct LineCache<'a> {
+    data: &'a [u8],
+    nl: u8,
+    /// Bytes before this offset have been searched backwards ...
+    back_to: usize,
+    /// ... and this is the last terminator among them.
+    last_nl: Option<usize>,
+    /// Forward search state: the first terminator at or after `fwd_from` (`None`: none
+    /// before `fwd_to`).
+    fwd_from: usize,
+    fwd_to: usize,
+    fwd_nl: Option<usize>,
+}
+
+impl<'a> LineCache<'a> {
+    fn new(data: &'a [u8], nl: u8) -> Self {
+        Self {
+            data,
+            nl,
+            back_to: 0,
+            last_nl: None,
+            fwd_from: 0,
+            fwd_to: 0,
+            fwd_nl: None,
+        }
+    }
+
+    /// Same as [`line_start`], for non-decreasing `pos`.
+    fn start(&mut self, pos: usize) -> usize {
+        let lo = pos.saturating_sub(LINE_WINDOW);
+        if pos < self.back_to {
+            return line_start(self.data, pos, self.nl);
+        }
+        let from = self.back_to.max(lo);
+        if let Some(i) = memchr::memrchr(self.nl, &self.data[from..pos]) {
+            self.last_nl = Some(from + i);
+        }
+        self.back_to = pos;
+        match self.last_nl {
+            Some(n) if n >= lo => n + 1,
+            _ => lo,
+        }
+    }
+
+    /// Same as [`line_end`], for non-decreasing `pos`.
+    fn end(&mut self, pos: usize) -> usize {
+        let hi = (pos + LINE_WINDOW).min(self.data.len());
+        if pos < self.fwd_from {
+            return line_end(self.data, pos, self.nl);
+        }
+        match self.fwd_nl {
+            Some(n) if n >= pos => return n.min(hi),
+            None if pos < self.fwd_to && hi <= self.fwd_to => return hi,
+            _ => {}
+        }
+        // Search what is not known yet: bytes before `fwd_to` hold no terminator.
+        let from = if self.fwd_nl.is_none() && pos < self.fwd_to {
+            self.fwd_to
+        } else {
+            pos
+        };
+        self.fwd_from = pos;
+        if let Some(i) = memchr::memchr(self.nl, &self.data[from..hi]) {
+            self.fwd_nl = Some(from + i);
+            self.fwd_to = from + i;
+            from + i
+        } else {
+            self.fwd_nl = None;
+            self.fwd_to = hi;
+            hi
         }
     }
 }
 
-/// How much of a secret is shown: a vendor prefix such as `ghp_`, `sk_` or `xoxb-` (a short
-/// lowercase word before the first `_` or `-`), otherwise at most one eighth of the secret
-/// and never more than 4 characters.
+/// How much of a secret is shown: nothing for heuristic and password-like rules; for a PEM
+/// block its `-----BEGIN … -----` label; otherwise a vendor prefix such as `ghp_`, `sk_` or
+/// `xoxb-` (a short lowercase word before the first `_` or `-`), else at most one eighth of
+/// the secret and never more than 4 characters.
+fn shown_prefix(rule: &Rule, secret: &[u8]) -> String {
+    if rule.meta.confidence == Confidence::Low || rule.meta.tags.iter().any(|t| t == "password") {
+        return String::new();
+    }
+    prefix(secret)
+}
+
+/// The prefix rule of [`shown_prefix`], without the rule's say.
 fn prefix(secret: &[u8]) -> String {
-    // A PEM block's BEGIN line names the key type and is not secret.
-    if secret.starts_with(b"-----BEGIN ")
-        && let Some(nl) = memchr::memchr(b'\n', secret)
-    {
-        return String::from_utf8_lossy(&secret[..nl]).trim_end().to_owned();
+    const BEGIN: &[u8] = b"-----BEGIN ";
+    if secret.starts_with(BEGIN) {
+        // Only the label: `-----BEGIN RSA PRIVATE KEY-----`. What follows it (a body on the
+        // same line, or `\n`-escaped lines in a quoted string) is key material.
+        let rest = &secret[BEGIN.len()..];
+        let label_len = rest
+            .iter()
+            .take(64)
+            .position(|&b| !(b.is_ascii_uppercase() || b.is_ascii_digit() || b == b' '))
+            .unwrap_or(0);
+        let label = &rest[..label_len];
+        if rest[label_len..].starts_with(b"-----") && !label.is_empty() {
+            return format!(
+                "-----BEGIN {}-----",
+                String::from_utf8_lossy(label).trim_end()
+            );
+        }
+        return "-----BEGIN".to_owned();
     }
     let vendor = secret
         .iter()
@@ -747,21 +1127,57 @@ fn prefix(secret: &[u8]) -> String {
         None => (secret.len() / 8).min(4),
     };
     let p = &secret[..n];
-    if p.is_ascii() && !p.iter().any(u8::is_ascii_control) {
+    if p.iter()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
+    {
         String::from_utf8_lossy(p).into_owned()
     } else {
         String::new()
     }
 }
 
-/// The redacted form: prefix, ellipsis and a short hash.
+/// The redacted form of a secret found by no particular rule: prefix, ellipsis and a short
+/// hash.
 pub fn redact(secret: &[u8]) -> String {
     let digest = sha256_hex(secret);
     format!("{}…[sha256:{}]", prefix(secret), &digest[..8])
 }
 
+/// A secret in clear text (`--show-secrets` only), with control characters escaped.
+fn clear_text(secret: &[u8]) -> String {
+    palisade_core::text::escape_control(&String::from_utf8_lossy(secret))
+}
+
+/// Append raw file text to a snippet: tabs become spaces, carriage returns and line
+/// terminators are dropped, other control characters are escaped.
+fn push_raw(out: &mut String, bytes: &[u8]) {
+    for c in String::from_utf8_lossy(bytes).chars() {
+        match c {
+            '\t' => out.push(' '),
+            '\r' | '\n' => {}
+            c if is_unsafe_control(c) => {
+                out.push_str(&palisade_core::text::escape_control(
+                    c.encode_utf8(&mut [0; 4]),
+                ));
+            }
+            c => out.push(c),
+        }
+    }
+}
+
 fn looks_binary(data: &[u8]) -> bool {
     data[..data.len().min(BINARY_PROBE)].contains(&0)
+}
+
+/// The line terminator of a file, judged on its first bytes: `\r` when they hold carriage
+/// returns and no line feed (classic Mac OS), else `\n`.
+fn line_terminator(probe: &[u8]) -> u8 {
+    let probe = &probe[..probe.len().min(CHUNK)];
+    if memchr::memchr(b'\n', probe).is_none() && memchr::memchr(b'\r', probe).is_some() {
+        b'\r'
+    } else {
+        b'\n'
+    }
 }
 
 /// Code points in UTF-8 text (invalid bytes count as one each).
@@ -769,18 +1185,18 @@ fn count_chars(data: &[u8]) -> usize {
     data.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
-fn count_newlines(data: &[u8]) -> usize {
-    memchr::memchr_iter(b'\n', data).count()
+fn count_lines(data: &[u8], nl: u8) -> usize {
+    memchr::memchr_iter(nl, data).count()
 }
 
-fn line_start(data: &[u8], pos: usize) -> usize {
+fn line_start(data: &[u8], pos: usize, nl: u8) -> usize {
     let lo = pos.saturating_sub(LINE_WINDOW);
-    memchr::memrchr(b'\n', &data[lo..pos]).map_or(lo, |i| lo + i + 1)
+    memchr::memrchr(nl, &data[lo..pos]).map_or(lo, |i| lo + i + 1)
 }
 
-fn line_end(data: &[u8], pos: usize) -> usize {
+fn line_end(data: &[u8], pos: usize, nl: u8) -> usize {
     let hi = (pos + LINE_WINDOW).min(data.len());
-    memchr::memchr(b'\n', &data[pos..hi]).map_or(hi, |i| pos + i)
+    memchr::memchr(nl, &data[pos..hi]).map_or(hi, |i| pos + i)
 }
 
 /// Move `pos` back to a UTF-8 character boundary, not before `lo`.
@@ -805,4 +1221,78 @@ fn fill(reader: &mut dyn Read, buf: &mut Vec<u8>, cap: usize) -> std::io::Result
     // `read_to_end` reads into spare capacity without zeroing it first.
     let n = reader.take(want as u64).read_to_end(buf)?;
     Ok(n < want)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_cache_agrees_with_plain_search() {
+        let mut data = Vec::new();
+        for i in 0..3000usize {
+            data.extend(std::iter::repeat_n(b'a', i % 97));
+            if i % 7 != 0 {
+                data.push(b'\n');
+            }
+        }
+        data.extend(std::iter::repeat_n(b'b', 3 * LINE_WINDOW));
+        let mut cache = LineCache::new(&data, b'\n');
+        for pos in (0..data.len()).step_by(13) {
+            assert_eq!(
+                cache.start(pos),
+                line_start(&data, pos, b'\n'),
+                "start {pos}"
+            );
+            assert_eq!(cache.end(pos), line_end(&data, pos, b'\n'), "end {pos}");
+        }
+    }
+
+    /// Issue 5, item 13: line numbers past `u32::MAX` saturate with a diagnostic instead of
+    /// wrapping to a small line an inline suppression could cover.
+    #[test]
+    fn issue5_13_line_numbers_saturate_instead_of_wrapping() {
+        let engine = Engine::new(
+            crate::rule::builtin_rules().expect("rules"),
+            &EngineOptions::default(),
+        );
+        let body = "0123456789ABCDEFGHIJKLMNOPQRST";
+        let token = format!(
+            "ghp_{body}{}",
+            crate::validate::crc32_checksum(body.as_bytes())
+        );
+        // Lines 1-2 of a file that has already counted u32::MAX - 1 lines: the token sits
+        // on line u32::MAX + 2, and the comment above it on line u32::MAX + 1.
+        let text =
+            format!("x\n# palisade:ignore[github-personal-access-token] test\nt = \"{token}\"\n");
+        let mut state = ScanState::new(b'\n');
+        state.line = u32::MAX as usize - 1;
+        let info = FileInfo::from_path("big.txt");
+        engine.scan_chunk(text.as_bytes(), 0..text.len(), &mut state, info);
+        let mut res = FileResult::default();
+        engine.finish(state, info, &mut res);
+        assert_eq!(res.findings.len(), 1);
+        let f = &res.findings[0];
+        assert_eq!(f.location.start_line, u32::MAX);
+        assert!(
+            f.is_active(),
+            "a suppression past the line limit must not apply"
+        );
+        let codes: Vec<&str> = res.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(codes, ["line-number-overflow"]);
+    }
+
+    #[test]
+    fn pem_prefix_is_only_the_label() {
+        assert_eq!(
+            prefix(b"-----BEGIN RSA PRIVATE KEY-----\\nMIIEpAIBAAKCAQEA"),
+            "-----BEGIN RSA PRIVATE KEY-----"
+        );
+        assert_eq!(
+            prefix(b"-----BEGIN RSA PRIVATE KEY-----MIIEpAIBAAKCAQEA\n"),
+            "-----BEGIN RSA PRIVATE KEY-----"
+        );
+        assert_eq!(prefix(b"-----BEGIN MIIEpAIBAAKCAQEA"), "-----BEGIN");
+        assert_eq!(prefix(b"ghp_abcdefghijklmnopqrstuvwxyz012345"), "ghp_");
+    }
 }

@@ -3,3 +3,4 @@
 mod engine;
 #[cfg(feature = "git")]
 mod git;
+mod hostile;
