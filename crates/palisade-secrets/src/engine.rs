@@ -1127,9 +1127,7 @@ fn prefix(secret: &[u8]) -> String {
         None => (secret.len() / 8).min(4),
     };
     let p = &secret[..n];
-    if p.iter()
-        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
-    {
+    if p.iter().all(u8::is_ascii_graphic) {
         String::from_utf8_lossy(p).into_owned()
     } else {
         String::new()
