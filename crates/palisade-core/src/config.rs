@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::model::Severity;
+use crate::text::{escape_control, escape_os, truncate_chars};
 use crate::time::Date;
 
 /// The config file name looked up at the scanned root.
@@ -78,7 +79,21 @@ pub struct ConfigSuppression {
     pub line: u32,
 }
 
+/// Largest config file palisade reads (4 MiB); a larger one is a config error.
+pub const MAX_CONFIG_SIZE: u64 = 4 * 1024 * 1024;
+
+/// Longest excerpt of a config line shown in an error, in characters.
+const EXCERPT_MAX: usize = 200;
+/// Longest piece of file content (a key, a glob, a rule id) quoted in an error message.
+const QUOTE_MAX: usize = 64;
+/// What stands for a value in an error excerpt: values are never shown.
+const MASK: &str = "***";
+
 /// A config error with the place it was found and how to fix it.
+///
+/// Nothing in it shows a value from the file: the excerpt keeps keys and TOML punctuation
+/// and masks every value, and pieces of the file quoted in `message` are short and have their
+/// control characters escaped. A `--config` pointed at a `.env` file cannot print a secret.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub struct ConfigError {
@@ -86,17 +101,33 @@ pub struct ConfigError {
     pub path: PathBuf,
     /// 1-based line, if known.
     pub line: Option<u32>,
-    /// 1-based column, if known.
+    /// 1-based column (in characters), if known.
     pub column: Option<u32>,
     /// What is wrong.
     pub message: String,
-    /// The offending source line, if known.
-    pub source_line: Option<String>,
+    /// The offending line with its values masked, at most about 200 characters.
+    pub excerpt: Option<String>,
+    /// 1-based column of the error within `excerpt`.
+    pub excerpt_column: Option<u32>,
+}
+
+impl ConfigError {
+    /// An error about the file as a whole (it cannot be read, say).
+    fn whole_file(path: &Path, message: String) -> Self {
+        Self {
+            path: path.to_owned(),
+            line: None,
+            column: None,
+            message,
+            excerpt: None,
+            excerpt_column: None,
+        }
+    }
 }
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid config {}", self.path.display())?;
+        write!(f, "invalid config {}", escape_os(self.path.as_os_str()))?;
         if let Some(l) = self.line {
             write!(f, ":{l}")?;
             if let Some(c) = self.column {
@@ -104,11 +135,14 @@ impl fmt::Display for ConfigError {
             }
         }
         write!(f, ": {}", self.message)?;
-        if let (Some(l), Some(src)) = (self.line, &self.source_line) {
-            let w = l.to_string().len();
-            write!(f, "\n{:w$} |\n{l} | {src}", "")?;
-            if let Some(c) = self.column {
-                write!(f, "\n{:w$} | {:>c$}", "", "^", c = c as usize)?;
+        if let (Some(l), Some(excerpt)) = (self.line, &self.excerpt) {
+            let gutter = " ".repeat(l.to_string().len());
+            write!(f, "\n{gutter} |\n{l} | {excerpt}")?;
+            if let Some(c) = self.excerpt_column {
+                // No format width here: a width above 65,535 panics. The excerpt is capped,
+                // and so is the caret.
+                let pad = (c as usize).saturating_sub(1).min(excerpt.chars().count());
+                write!(f, "\n{gutter} | {}^", " ".repeat(pad))?;
             }
         }
         write!(
@@ -116,6 +150,245 @@ impl fmt::Display for ConfigError {
             "\nhelp: see https://github.com/palisade-dev/palisade/blob/main/docs/configuration.md"
         )
     }
+}
+
+/// A piece of config content quoted in an error message: at most 64 characters, control
+/// characters escaped, in backticks.
+fn quote(s: &str) -> String {
+    format!("`{}`", escape_control(&truncate_chars(s, QUOTE_MAX)))
+}
+
+/// A message from a parser (TOML, JSON) made safe to show: pieces in backticks (keys, field
+/// names) are capped as in [`quote`], pieces in double quotes (values, as serde writes
+/// them) are masked, and control characters are escaped.
+pub(crate) fn safe_parser_message(msg: &str) -> String {
+    // One line: the TOML parser puts what it expected on a line of its own.
+    let msg = msg
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let mut out = String::with_capacity(msg.len().min(512));
+    let mut rest = msg.as_str();
+    while let Some(open) = rest.find(['`', '"']) {
+        out.push_str(&escape_control(&rest[..open]));
+        let delim = rest[open..].chars().next().unwrap_or('`');
+        let body = &rest[open + 1..];
+        // Serde writes string values with Debug escapes, so `\"` does not close them.
+        let mut close = None;
+        let mut escaped = false;
+        for (i, c) in body.char_indices() {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' && delim == '"' {
+                escaped = true;
+            } else if c == delim {
+                close = Some(i);
+                break;
+            }
+        }
+        let (inner, next) = match close {
+            Some(i) => (&body[..i], &body[i + 1..]),
+            None => (body, ""),
+        };
+        if delim == '"' {
+            out.push('"');
+            out.push_str(MASK);
+            out.push('"');
+        } else {
+            out.push_str(&quote(inner));
+        }
+        rest = next;
+    }
+    out.push_str(&escape_control(rest));
+    out
+}
+
+/// Characters kept as they are in the masked excerpt of a value: TOML punctuation and
+/// blanks. Every run of other characters becomes one mask, whatever its length.
+fn is_structure(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '"' | '\'' | '[' | ']' | '{' | '}' | ',' | '=' | '#'
+    )
+}
+
+/// Characters of a key worth showing: bare-key characters, dots, blanks and quotes.
+fn is_key_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ' ' | '\t' | '"' | '\'')
+}
+
+/// How many leading characters of `line` are a key (or a table header) that can be shown
+/// as written: the text before the first `=` when it looks like a key, the whole line when
+/// it is a `[table]` header, else nothing. Base64 padding (`...==`, `...=` at the end of a
+/// PEM line) is not a key.
+fn shown_prefix(line: &[char]) -> usize {
+    let looks_like_key = |part: &[char]| {
+        part.len() <= QUOTE_MAX
+            && part.iter().all(|&c| is_key_char(c))
+            && part.iter().any(char::is_ascii_alphanumeric)
+    };
+    if let Some(eq) = line.iter().position(|&c| c == '=') {
+        let value = &line[eq + 1..];
+        let value_present = value.first() != Some(&'=') && value.iter().any(|c| !c.is_whitespace());
+        return if value_present && looks_like_key(&line[..eq]) {
+            eq + 1
+        } else {
+            0
+        };
+    }
+    let trimmed: String = line.iter().collect::<String>().trim().to_owned();
+    let header = trimmed
+        .strip_prefix('[')
+        .and_then(|t| t.strip_suffix(']'))
+        .map(|t| t.trim_start_matches('[').trim_end_matches(']'));
+    match header {
+        Some(name) if looks_like_key(&name.chars().collect::<Vec<_>>()) => line.len(),
+        _ => 0,
+    }
+}
+
+/// The excerpt of `line` shown in an error, and where `column` (0-based, in characters)
+/// falls in it: keys kept, values masked (see [`shown_prefix`]), capped at 200 characters
+/// around the column, control characters escaped.
+fn excerpt(line: &str, column: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    let keep = shown_prefix(&chars);
+    let mut out: Vec<char> = Vec::with_capacity(keep + 16);
+    let mut caret = None;
+    let mut in_mask = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if i == column {
+            caret = Some(out.len());
+        }
+        if i < keep || is_structure(c) {
+            out.push(c);
+            in_mask = false;
+        } else if in_mask {
+            // The caret stays on the start of the mask.
+            if i == column {
+                caret = Some(out.len() - MASK.len());
+            }
+        } else {
+            out.extend(MASK.chars());
+            in_mask = true;
+        }
+    }
+    let caret = caret.unwrap_or(out.len());
+    let (text, caret) = if out.len() > EXCERPT_MAX {
+        let start = caret
+            .saturating_sub(EXCERPT_MAX / 2)
+            .min(out.len() - EXCERPT_MAX);
+        let end = start + EXCERPT_MAX;
+        let mut text = String::new();
+        if start > 0 {
+            text.push('…');
+        }
+        text.extend(&out[start..end]);
+        if end < out.len() {
+            text.push('…');
+        }
+        (text, caret - start + usize::from(start > 0))
+    } else {
+        (out.into_iter().collect(), caret)
+    };
+    (escape_control(&text), caret)
+}
+
+/// Byte offsets at which the lines of `text` start, for finding the line of an offset by
+/// binary search.
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+/// 1-based line of byte `offset`, given [`line_starts`].
+fn line_of(starts: &[usize], offset: usize) -> usize {
+    starts.partition_point(|&s| s <= offset)
+}
+
+/// Why a file named by the user could not be read.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReadError {
+    /// Opening or reading failed.
+    #[error("{0}")]
+    Io(std::io::Error),
+    /// It is a FIFO, a device, a socket or a directory.
+    #[error("not a regular file ({0})")]
+    NotRegular(&'static str),
+    /// It is larger than the limit.
+    #[error("larger than the limit of {0}")]
+    TooLarge(String),
+}
+
+/// Read a file named by the user (a config, a baseline) whole, refusing anything that could
+/// block or never end: it is opened without blocking (a FIFO with no writer would otherwise
+/// hang the open), must be a regular file once open, and is read only up to `limit` bytes.
+pub fn read_user_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(ReadError::Io)?;
+    // The handle's own metadata (fstat): the path may have changed since it was opened.
+    let meta = file.metadata().map_err(ReadError::Io)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular(file_type_name(meta.file_type())));
+    }
+    read_capped(file, limit)
+}
+
+/// Read `reader` to the end, but never more than `limit` bytes (plus one to notice).
+fn read_capped(reader: impl std::io::Read, limit: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let mut buf = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut buf)
+        .map_err(ReadError::Io)?;
+    if buf.len() as u64 > limit {
+        return Err(ReadError::TooLarge(human_size(limit)));
+    }
+    Ok(buf)
+}
+
+/// `4 MiB`, `256 MiB`, `12 bytes`.
+fn human_size(n: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if n >= MIB && n.is_multiple_of(MIB) {
+        format!("{} MiB", n / MIB)
+    } else {
+        format!("{n} bytes")
+    }
+}
+
+fn file_type_name(t: std::fs::FileType) -> &'static str {
+    if t.is_dir() {
+        return "a directory";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+    }
+    "not a file"
 }
 
 #[derive(Deserialize)]
@@ -134,7 +407,7 @@ struct RawConfig {
 struct RawScan {
     scanners: Option<Vec<String>>,
     #[serde(default)]
-    exclude: Vec<String>,
+    exclude: Vec<toml::Spanned<String>>,
     max_file_size: Option<toml::Spanned<RawSize>>,
     fail_on: Option<toml::Spanned<String>>,
 }
@@ -190,54 +463,56 @@ impl Config {
         } else {
             PathBuf::new()
         };
-        if candidate.is_file() {
+        // Anything that exists under that name is loaded, so a `palisade.toml` that is a
+        // FIFO or a link to a device is an error, not silently ignored.
+        if candidate.exists() {
             Self::load(&candidate)
         } else {
             Ok(Self::default())
         }
     }
 
-    /// Load and validate a config file.
+    /// Load and validate a config file. Only regular files of at most
+    /// [`MAX_CONFIG_SIZE`] bytes are read.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
-            path: path.to_owned(),
-            line: None,
-            column: None,
-            message: format!("cannot read file: {e}"),
-            source_line: None,
+        let bytes = read_user_file(path, MAX_CONFIG_SIZE)
+            .map_err(|e| ConfigError::whole_file(path, format!("cannot read file: {e}")))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            ConfigError::whole_file(
+                path,
+                format!(
+                    "not UTF-8 text (invalid byte at offset {})",
+                    e.utf8_error().valid_up_to()
+                ),
+            )
         })?;
         Self::parse(&text, path)
     }
 
     /// Parse config text; `path` is used in errors.
     pub fn parse(text: &str, path: &Path) -> Result<Self, ConfigError> {
-        let err_at = |offset: Option<usize>, message: String| {
-            let (line, column, source_line) = match offset {
-                Some(o) => {
-                    let o = o.min(text.len());
-                    let before = &text[..o];
-                    let line = before.matches('\n').count() + 1;
-                    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-                    let src = text[line_start..].lines().next().unwrap_or("").to_owned();
-                    let col = before[line_start..].chars().count() + 1;
-                    (Some(line as u32), Some(col as u32), Some(src))
+        let starts = line_starts(text);
+        let err_at = |offset: Option<usize>, message: String| match offset {
+            Some(o) => {
+                let o = text.floor_char_boundary(o.min(text.len()));
+                let line = line_of(&starts, o);
+                let line_start = starts[line - 1];
+                let src = text[line_start..].lines().next().unwrap_or("");
+                let col = text[line_start..o].chars().count();
+                let (excerpt, caret) = excerpt(src, col);
+                ConfigError {
+                    path: path.to_owned(),
+                    line: Some(line as u32),
+                    column: Some(col as u32 + 1),
+                    message,
+                    excerpt: Some(excerpt),
+                    excerpt_column: Some(caret as u32 + 1),
                 }
-                None => (None, None, None),
-            };
-            ConfigError {
-                path: path.to_owned(),
-                line,
-                column,
-                message,
-                source_line,
             }
+            None => ConfigError::whole_file(path, message),
         };
-        let raw: RawConfig = toml::from_str(text).map_err(|e| {
-            err_at(
-                e.span().map(|s| s.start),
-                e.message().trim_end_matches('\n').to_owned(),
-            )
-        })?;
+        let raw: RawConfig = toml::from_str(text)
+            .map_err(|e| err_at(e.span().map(|s| s.start), safe_parser_message(e.message())))?;
 
         let mut cfg = Self {
             source: Some(path.to_owned()),
@@ -246,15 +521,21 @@ impl Config {
         if let Some(list) = raw.scan.scanners {
             cfg.scanners = Some(list);
         }
-        for g in &raw.scan.exclude {
-            if let Err(e) = globset::Glob::new(g) {
-                return Err(err_at(
-                    None,
-                    format!("invalid glob `{g}` in scan.exclude: {e}"),
-                ));
-            }
+        let exclude_spans: Vec<usize> = raw.scan.exclude.iter().map(|g| g.span().start).collect();
+        cfg.exclude = raw
+            .scan
+            .exclude
+            .into_iter()
+            .map(toml::Spanned::into_inner)
+            .collect();
+        // Each glob must be valid, and together they must compile: a set that cannot be
+        // built would otherwise exclude nothing.
+        if let Err(e) = crate::discovery::exclude_matcher(&cfg.exclude) {
+            return Err(err_at(
+                exclude_spans.get(e.index).copied(),
+                format!("scan.exclude: {e}"),
+            ));
         }
-        cfg.exclude = raw.scan.exclude;
         if let Some(size) = raw.scan.max_file_size {
             let span = size.span();
             cfg.max_file_size = match size.into_inner() {
@@ -262,18 +543,26 @@ impl Config {
                 RawSize::Text(t) => parse_size(&t).ok_or_else(|| {
                     err_at(
                         Some(span.start),
-                        format!("invalid size `{t}`: write a number of bytes or e.g. \"25MB\""),
+                        format!(
+                            "invalid size {}: write a number of bytes or e.g. \"25MB\"",
+                            quote(&t)
+                        ),
                     )
                 })?,
             };
         }
         if let Some(f) = raw.scan.fail_on {
             let span = f.span();
-            cfg.fail_on = Some(
-                f.into_inner()
-                    .parse()
-                    .map_err(|e| err_at(Some(span.start), e))?,
-            );
+            let value = f.into_inner();
+            cfg.fail_on = Some(value.parse().map_err(|_| {
+                err_at(
+                    Some(span.start),
+                    format!(
+                        "unknown severity {} (expected critical, high, medium, low or info)",
+                        quote(&value)
+                    ),
+                )
+            })?);
         }
         cfg.secrets = SecretsConfig {
             disable: raw.secrets.disable,
@@ -282,15 +571,15 @@ impl Config {
 
         for entry in raw.suppress {
             let span = entry.span();
-            let line = text[..span.start.min(text.len())].matches('\n').count() as u32 + 1;
+            let line = line_of(&starts, span.start) as u32;
             let r = entry.into_inner();
             let missing = |field: &str| {
                 err_at(
                     Some(span.start),
                     format!(
-                        "suppression for `{}` has no `{field}`: every config suppression needs \
+                        "suppression for {} has no `{field}`: every config suppression needs \
                          `reason`, `owner` and `expires = \"YYYY-MM-DD\"`",
-                        r.rule
+                        quote(&r.rule)
                     ),
                 )
             };
@@ -308,12 +597,18 @@ impl Config {
             let expires = Date::parse(&expires_text).ok_or_else(|| {
                 err_at(
                     Some(span.start),
-                    format!("invalid expiry date `{expires_text}`: write it as YYYY-MM-DD"),
+                    format!(
+                        "invalid expiry date {}: write it as YYYY-MM-DD",
+                        quote(&expires_text)
+                    ),
                 )
             })?;
             for g in [Some(&r.rule), r.path.as_ref()].into_iter().flatten() {
                 if let Err(e) = globset::Glob::new(g) {
-                    return Err(err_at(Some(span.start), format!("invalid glob `{g}`: {e}")));
+                    return Err(err_at(
+                        Some(span.start),
+                        format!("invalid glob {}: {}", quote(g), e.kind()),
+                    ));
                 }
             }
             cfg.suppressions.push(ConfigSuppression {
@@ -369,6 +664,8 @@ allow-values = []
 
 #[cfg(test)]
 mod tests {
+    use std::fmt::Write;
+
     use super::*;
 
     #[test]
@@ -403,6 +700,232 @@ mod tests {
         assert_eq!(parse_size("512 KiB"), Some(512 * 1024));
         assert_eq!(parse_size("12"), Some(12));
         assert_eq!(parse_size("x"), None);
+    }
+
+    /// Every 8-character window of `secret` (a secret shown even in part is a leak).
+    fn assert_no_part_of(text: &str, secret: &str) {
+        let chars: Vec<char> = secret.chars().collect();
+        for w in chars.windows(8) {
+            let part: String = w.iter().collect();
+            assert!(
+                !text.contains(&part),
+                "`{part}` of a secret shown in:\n{text}"
+            );
+        }
+    }
+
+    const STRIPE: &str = "sk_live_\
+        4eC39HqLyjWDarjtT1zdp7dcPaLiSaDeTeSt0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012345678";
+    const GH: &str = "ghp_PaLiSaDeTeStToKeN0123456789abcdef12";
+
+    #[test]
+    fn issue5_04_config_error_masks_values() {
+        let pem_tail = "AAoIBAQC7VJTUt9Us8cKjMzEfYyjiWA4R4ZPpLiSaDe0pQ==";
+        let cases = [
+            format!("STRIPE_SECRET_KEY={STRIPE}\nGITHUB_TOKEN={GH}\n"),
+            format!("GITHUB_TOKEN={GH}\n"),
+            format!("export STRIPE_SECRET_KEY={STRIPE}\n"),
+            // Valid TOML: the error is the unknown field, and it names only the key.
+            format!("GITHUB_TOKEN = \"{GH}\"\nSTRIPE = \"{STRIPE}\"\n"),
+            format!("[scan]\nscanners = \"{GH}\"\n"),
+            format!("[scan]\nexclude = [\"a\", {GH}]\n"),
+            format!("-----BEGIN PRIVATE KEY-----\n{pem_tail}\n"),
+            format!("{pem_tail}\n"),
+            format!("{GH}\n"),
+        ];
+        // Values of palisade's own keys (`fail-on = "..."`) are quoted capped instead; the
+        // CLI redacts any secret left in an error (tests/cli/hostile.rs).
+        for text in cases {
+            let err = Config::parse(&text, Path::new("x.env")).expect_err("not a config");
+            let shown = err.to_string();
+            assert!(err.line.is_some(), "{shown}");
+            for secret in [STRIPE, GH, pem_tail] {
+                assert_no_part_of(&shown, secret);
+                assert_no_part_of(&format!("{err:?}"), secret);
+            }
+        }
+        let err = Config::parse(&format!("GITHUB_TOKEN={GH}\n"), Path::new("x.env"))
+            .expect_err("not a config");
+        let shown = err.to_string();
+        assert!(shown.contains("1 | GITHUB_TOKEN=***\n"), "{shown}");
+        assert!(shown.contains("  |              ^\n"), "{shown}");
+    }
+
+    #[test]
+    fn issue5_04_config_error_escapes_control_characters() {
+        let cases = [
+            "[scan]\nfail-on = \"x\x1b]0;pwned\x07\x1b[2J\"\n",
+            "[scan]\nexclud\x1b]0;pwned\x07 = 1\n",
+            "[scan]\n\"exclud\x1b]0;pwned\x07\x1b[2J\" = 1\n",
+            "[scan]\n\"exclude\" = [\"\x1b[2J\"\x07]\n",
+            "\x1b]0;pwned\x07\n",
+            "[[suppress]]\nrule = \"a\\u001b]0;pwned\\u0007\"\n",
+        ];
+        for text in cases {
+            let err = Config::parse(text, Path::new("p\x1b[2J.toml")).expect_err("invalid");
+            let shown = err.to_string();
+            assert!(!shown.contains(['\x1b', '\x07', '\u{9b}']), "{shown:?}");
+        }
+    }
+
+    #[test]
+    fn issue5_04_quoted_file_content_is_capped() {
+        let key = "k".repeat(5000);
+        let err = Config::parse(&format!("[scan]\n{key} = 1\n"), Path::new("p.toml"))
+            .expect_err("unknown key");
+        assert!(err.message.contains("unknown field"), "{}", err.message);
+        assert!(err.message.len() < 400, "{}", err.message);
+        let excerpt = err.excerpt.as_deref().expect("excerpt");
+        assert!(excerpt.chars().count() <= EXCERPT_MAX + 2, "{excerpt}");
+
+        let severity = "x".repeat(5000);
+        let err = Config::parse(
+            &format!("[scan]\nfail-on = \"{severity}\"\n"),
+            Path::new("p.toml"),
+        )
+        .expect_err("unknown severity");
+        assert!(
+            err.message.starts_with("unknown severity `xxx"),
+            "{}",
+            err.message
+        );
+        assert!(err.message.len() < 200, "{}", err.message);
+    }
+
+    #[test]
+    fn issue5_20_error_past_column_65535_has_line_and_column() {
+        let text = format!("[scan]\nfail-on = \"{}\" junk\n", "a".repeat(70_000));
+        let err = Config::parse(&text, Path::new("p.toml")).expect_err("junk after value");
+        assert_eq!(err.line, Some(2));
+        assert!(err.column.is_some_and(|c| c > 70_000), "{:?}", err.column);
+        let shown = err.to_string();
+        assert!(shown.contains("p.toml:2:700"), "{shown}");
+        assert!(shown.len() < 1000, "{shown}");
+        // The caret points into the excerpt.
+        let lines: Vec<&str> = shown.lines().collect();
+        let excerpt = lines[2].split_once(" | ").expect("excerpt").1;
+        let caret = lines[3].split_once(" | ").expect("caret").1;
+        assert!(caret.ends_with('^'), "{shown}");
+        let at = caret.chars().count() - 1;
+        assert!(at < excerpt.chars().count(), "{shown}");
+        assert!(
+            excerpt[excerpt.char_indices().nth(at).expect("in excerpt").0..].starts_with("junk")
+                || excerpt.contains("***"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn issue5_20_masked_excerpt_keeps_caret_on_the_error() {
+        // Error inside a masked value: the caret is on its mask.
+        let (text, caret) = excerpt("key = \"abc\u{1b}def\" tail", 13);
+        assert_eq!(text, "key = \"***\" ***");
+        assert_eq!(caret, 7);
+        // Past the end of the line.
+        let (text, caret) = excerpt("[scan", 5);
+        assert_eq!(text, "[***");
+        assert_eq!(caret, 4);
+        // Long lines are cut around the caret.
+        let long = format!("k = [{}9x]", "1, ".repeat(10_000));
+        let at = long.find('x').expect("x");
+        let (text, caret) = excerpt(&long, at);
+        assert!(text.chars().count() <= EXCERPT_MAX + 2);
+        assert_eq!(text.chars().nth(caret), Some('*'));
+        assert!(text.starts_with('…'));
+    }
+
+    #[test]
+    fn issue5_16_suppression_lines_are_found_by_binary_search() {
+        let mut text = String::from("[scan]\nfail-on = \"high\"\n");
+        for i in 0..40_000 {
+            let _ = write!(
+                text,
+                "\n[[suppress]]\nrule = \"rule-{i}\"\nfingerprint = \"fp-{i}\"\nreason = \"r\"\n\
+                 owner = \"o\"\nexpires = \"2999-01-01\"\n"
+            );
+        }
+        let cfg = Config::parse(&text, Path::new("p.toml")).expect("valid");
+        assert_eq!(cfg.suppressions.len(), 40_000);
+        for (i, s) in cfg.suppressions.iter().enumerate() {
+            assert_eq!(s.line, 4 + 7 * i as u32, "entry {i}");
+            assert_eq!(s.rule, format!("rule-{i}"));
+        }
+    }
+
+    #[test]
+    fn issue5_11_unbuildable_exclude_set_is_a_config_error() {
+        // One glob whose compiled form alone exceeds the glob engine's size limit.
+        let huge = format!(
+            "**/{{{}}}",
+            (0..30_000)
+                .map(|i| format!("d{i}*x?"))
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let text = format!("[scan]\nexclude = [\n  \"{huge}\",\n  \"b/**\",\n]\n");
+        let err = Config::parse(&text, Path::new("p.toml")).expect_err("too complex");
+        assert_eq!(err.line, Some(3), "{err}");
+        assert!(
+            err.message.contains("is too complex to compile"),
+            "{}",
+            err.message
+        );
+        assert!(err.message.contains("too complex"), "{}", err.message);
+        assert!(err.message.contains("`**/{d0*x?,d1*x?,"), "{}", err.message);
+        assert!(err.message.len() < 400, "{}", err.message);
+    }
+
+    #[test]
+    fn issue5_18_reads_are_capped() {
+        /// An endless reader that counts what it hands out.
+        struct Endless(u64);
+        impl std::io::Read for Endless {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                buf.fill(b'a');
+                self.0 += buf.len() as u64;
+                Ok(buf.len())
+            }
+        }
+        let mut endless = Endless(0);
+        let err = read_capped(&mut endless, 1000).expect_err("endless");
+        assert!(matches!(err, ReadError::TooLarge(_)), "{err}");
+        assert_eq!(endless.0, 1001, "reads stop one byte past the limit");
+        assert_eq!(read_capped(&b"abc"[..], 3).expect("fits"), b"abc");
+    }
+
+    #[test]
+    fn issue5_18_config_larger_than_the_limit_is_refused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("palisade.toml");
+        let mut text = "# padding\n".repeat((MAX_CONFIG_SIZE / 10) as usize + 1);
+        text.push_str("[scan]\n");
+        std::fs::write(&path, text).expect("write");
+        let err = Config::load(&path).expect_err("too large");
+        assert!(
+            err.message.contains("larger than the limit of 4 MiB"),
+            "{err}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn issue5_17_non_regular_config_is_refused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("palisade.toml");
+        let st = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo");
+        assert!(st.success());
+        // No writer: a blocking open would hang here.
+        let err = Config::load(&fifo).expect_err("fifo");
+        assert!(err.message.contains("not a regular file (a FIFO)"), "{err}");
+        let err = Config::discover(dir.path()).expect_err("fifo found at the root");
+        assert!(err.message.contains("a FIFO"), "{err}");
+        let err = Config::load(Path::new("/dev/zero")).expect_err("device");
+        assert!(err.message.contains("a character device"), "{err}");
+        let err = Config::load(dir.path()).expect_err("directory");
+        assert!(err.message.contains("a directory"), "{err}");
     }
 
     proptest::proptest! {

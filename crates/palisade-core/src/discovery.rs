@@ -148,22 +148,89 @@ pub fn check_glob(g: &str) -> Result<(), String> {
     Glob::new(g).map(|_| ()).map_err(|e| e.kind().to_string())
 }
 
-/// A matcher for exclude globs (`dir/**` also matches `dir`).
-pub fn exclude_matcher(patterns: &[String]) -> GlobSet {
+/// An exclude list that cannot be compiled, naming the pattern at fault.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+#[error("{message}")]
+pub struct ExcludeError {
+    /// 0-based position of the pattern at fault in the list.
+    pub index: usize,
+    /// What is wrong and how to fix it (the pattern is quoted, capped and escaped).
+    pub message: String,
+}
+
+/// Add one exclude pattern (and, for `dir/**`, `dir` itself so the walk can prune it).
+fn add_exclude(b: &mut GlobSetBuilder, pattern: &str) -> Result<(), globset::Error> {
+    b.add(Glob::new(pattern)?);
+    if let Some(dir) = pattern.strip_suffix("/**")
+        && let Ok(g) = Glob::new(dir)
+    {
+        b.add(g);
+    }
+    Ok(())
+}
+
+fn build_excludes(patterns: &[String]) -> Result<GlobSet, globset::Error> {
     let mut b = GlobSetBuilder::new();
     for p in patterns {
-        // Config validation already rejected invalid globs.
-        if let Ok(g) = Glob::new(p) {
-            b.add(g);
-        }
-        // `dir/**` should also match `dir` itself so the walk can prune it.
-        if let Some(dir) = p.strip_suffix("/**")
-            && let Ok(g) = Glob::new(dir)
-        {
-            b.add(g);
+        add_exclude(&mut b, p)?;
+    }
+    b.build()
+}
+
+/// A matcher for exclude globs (`dir/**` also matches `dir`).
+///
+/// Fails on an invalid glob, and when the globs cannot be compiled: the glob engine has a
+/// size limit, which one huge glob or a few thousand complex ones reach. The error then names
+/// the most complex pattern (the longest compiled form), which is the one at fault when it
+/// does not compile alone, and the first to simplify when only the whole list is too large.
+pub fn exclude_matcher(patterns: &[String]) -> Result<GlobSet, ExcludeError> {
+    let quote = |p: &str| {
+        format!(
+            "`{}`",
+            crate::text::escape_control(&crate::text::truncate_chars(p, 64))
+        )
+    };
+    let mut globs = Vec::with_capacity(patterns.len());
+    for (index, p) in patterns.iter().enumerate() {
+        match Glob::new(p) {
+            Ok(g) => globs.push(g),
+            Err(e) => {
+                return Err(ExcludeError {
+                    index,
+                    message: format!("invalid exclude glob {}: {}", quote(p), e.kind()),
+                });
+            }
         }
     }
-    b.build().unwrap_or_else(|_| GlobSet::empty())
+    let err = match build_excludes(patterns) {
+        Ok(set) => return Ok(set),
+        Err(e) => e,
+    };
+    // Finding the pattern where the list stops fitting would take a dozen builds of the
+    // whole set; the compiled size follows the length of the glob's regex closely enough.
+    let index = (0..globs.len())
+        .max_by_key(|&i| (globs[i].regex().len(), std::cmp::Reverse(i)))
+        .unwrap_or(0);
+    let heaviest = &patterns[index];
+    let message = if patterns.len() == 1 || build_excludes(std::slice::from_ref(heaviest)).is_err()
+    {
+        format!(
+            "exclude glob {} is too complex to compile ({}); simplify it",
+            quote(heaviest),
+            err.kind()
+        )
+    } else {
+        format!(
+            "the {} exclude globs are too complex to compile together (the glob engine has a \
+             size limit); merge or simplify them, e.g. exclude whole directories with \
+             `dir/**`, starting with the most complex one, {} (number {})",
+            patterns.len(),
+            quote(heaviest),
+            index + 1
+        )
+    };
+    Err(ExcludeError { index, message })
 }
 
 const LOCKFILES: &[&str] = &[
@@ -335,7 +402,17 @@ pub fn discover(root: &Path, opts: &DiscoveryOptions) -> Inventory {
         return inv;
     }
 
-    let excludes = exclude_matcher(&opts.exclude);
+    // Callers validate excludes first (the CLI does, with a config error). Should a list
+    // that cannot be compiled still arrive here, nothing is excluded (more is scanned, not
+    // less) and the report says so.
+    let excludes = exclude_matcher(&opts.exclude).unwrap_or_else(|e| {
+        inv.diagnostics.push(Diagnostic::new(
+            "walk-error",
+            DiagnosticLevel::Error,
+            format!("exclude globs not applied: {e}"),
+        ));
+        GlobSet::empty()
+    });
     let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_owned());
     let files = Mutex::new(Vec::new());
     let skipped = Mutex::new(Vec::new());

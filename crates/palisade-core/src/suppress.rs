@@ -8,9 +8,10 @@ use std::path::Path;
 use globset::Glob;
 use serde::{Deserialize, Serialize};
 
-use crate::config::{ConfigSuppression, FILE_NAME};
+use crate::config::{ConfigSuppression, FILE_NAME, ReadError, read_user_file, safe_parser_message};
 use crate::diagnostic::{Diagnostic, DiagnosticLevel};
 use crate::model::{Finding, Suppression, SuppressionKind};
+use crate::text::{escape_control, escape_os, truncate_chars};
 use crate::time::Date;
 
 /// The inline marker, followed by `[rule-id, ...]` and a reason.
@@ -60,39 +61,124 @@ pub fn parse_inline(line_text: &str, line: u32) -> Option<InlineSuppression> {
     })
 }
 
+/// How one part of a config suppression (its rule or its path) matches text.
+enum Pattern {
+    /// No glob metacharacters: equality, no compiled matcher needed.
+    Literal(String),
+    /// A compiled glob.
+    Glob(globset::GlobMatcher),
+    /// An invalid glob (config validation rejects these): matches nothing.
+    Never,
+}
+
+impl Pattern {
+    fn new(text: &str) -> Self {
+        if !text.contains(['*', '?', '[', ']', '{', '}', '\\']) {
+            return Self::Literal(text.to_owned());
+        }
+        Glob::new(text).map_or(Self::Never, |g| Self::Glob(g.compile_matcher()))
+    }
+
+    fn is_match(&self, s: &str) -> bool {
+        match self {
+            Self::Literal(l) => l == s,
+            Self::Glob(g) => g.is_match(s),
+            Self::Never => false,
+        }
+    }
+}
+
+/// Config suppressions indexed so that each finding looks at the entries that can match it
+/// rather than at every entry: by fingerprint, by exact rule id, and only the entries whose
+/// rule is a real glob (and that have no fingerprint) are tried one by one. A glob used by
+/// many entries is compiled once.
+struct ConfigIndex {
+    patterns: Vec<Pattern>,
+    /// Per entry: its rule and path, as indexes into `patterns`.
+    rules: Vec<usize>,
+    paths: Vec<Option<usize>>,
+    by_fingerprint: BTreeMap<String, Vec<usize>>,
+    by_rule: BTreeMap<String, Vec<usize>>,
+    rule_globs: Vec<usize>,
+}
+
+impl ConfigIndex {
+    fn new(entries: &[ConfigSuppression]) -> Self {
+        let mut index = Self {
+            patterns: Vec::new(),
+            rules: Vec::with_capacity(entries.len()),
+            paths: Vec::with_capacity(entries.len()),
+            by_fingerprint: BTreeMap::new(),
+            by_rule: BTreeMap::new(),
+            rule_globs: Vec::new(),
+        };
+        let mut compiled: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut intern = |text, patterns: &mut Vec<Pattern>| -> usize {
+            *compiled.entry(text).or_insert_with(|| {
+                patterns.push(Pattern::new(text));
+                patterns.len() - 1
+            })
+        };
+        for (i, entry) in entries.iter().enumerate() {
+            let rule = intern(entry.rule.as_str(), &mut index.patterns);
+            let path = entry
+                .path
+                .as_deref()
+                .map(|p| intern(p, &mut index.patterns));
+            match (&entry.fingerprint, &index.patterns[rule]) {
+                (Some(fp), _) => index.by_fingerprint.entry(fp.clone()).or_default().push(i),
+                (None, Pattern::Literal(r)) => index.by_rule.entry(r.clone()).or_default().push(i),
+                (None, Pattern::Glob(_)) => index.rule_globs.push(i),
+                (None, Pattern::Never) => {}
+            }
+            index.rules.push(rule);
+            index.paths.push(path);
+        }
+        index
+    }
+
+    /// Indexes of the entries that match `f`, in entry order.
+    fn matching(&self, f: &Finding, out: &mut Vec<usize>) {
+        out.clear();
+        let lists = [
+            self.by_fingerprint.get(&f.fingerprint),
+            self.by_rule.get(&f.rule_id),
+            Some(&self.rule_globs),
+        ];
+        for &i in lists.into_iter().flatten().flatten() {
+            let rule_ok = self.patterns[self.rules[i]].is_match(&f.rule_id);
+            let path_ok = self.paths[i].is_none_or(|p| self.patterns[p].is_match(&f.location.path));
+            if rule_ok && path_ok {
+                out.push(i);
+            }
+        }
+        out.sort_unstable();
+    }
+}
+
 /// Apply config suppressions to per-occurrence findings. Returns diagnostics for expired and
 /// unused entries.
+///
+/// Every matching entry counts the finding; the first matching entry that has not expired
+/// (in file order) suppresses it, unless it was suppressed already. The work grows with
+/// findings plus entries (and with findings times the entries whose rule is a glob), not with
+/// findings times entries.
 pub fn apply_config(
     findings: &mut [Finding],
     entries: &[ConfigSuppression],
     config_path: Option<&Path>,
     today: Date,
 ) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    let cfg_name = config_path.map_or_else(|| FILE_NAME.to_owned(), |p| p.display().to_string());
-    for entry in entries {
-        let rule_glob = Glob::new(&entry.rule).ok().map(|g| g.compile_matcher());
-        let path_glob = entry
-            .path
-            .as_deref()
-            .and_then(|p| Glob::new(p).ok())
-            .map(|g| g.compile_matcher());
-        let expired = entry.expires < today;
-        let mut matched = 0usize;
-        for f in findings.iter_mut() {
-            let rule_ok = rule_glob.as_ref().is_some_and(|g| g.is_match(&f.rule_id));
-            let path_ok = path_glob
-                .as_ref()
-                .is_none_or(|g| g.is_match(&f.location.path));
-            let fp_ok = entry
-                .fingerprint
-                .as_deref()
-                .is_none_or(|fp| fp == f.fingerprint);
-            if !(rule_ok && path_ok && fp_ok) {
-                continue;
-            }
-            matched += 1;
-            if !expired && f.suppression.is_none() {
+    let cfg_name = config_path.map_or_else(|| FILE_NAME.to_owned(), |p| escape_os(p.as_os_str()));
+    let index = ConfigIndex::new(entries);
+    let mut matched = vec![0usize; entries.len()];
+    let mut hits = Vec::new();
+    for f in findings.iter_mut() {
+        index.matching(f, &mut hits);
+        for &i in &hits {
+            matched[i] += 1;
+            let entry = &entries[i];
+            if entry.expires >= today && f.suppression.is_none() {
                 f.suppression = Some(Suppression {
                     kind: SuppressionKind::Config,
                     reason: entry.reason.clone(),
@@ -101,17 +187,20 @@ pub fn apply_config(
                 });
             }
         }
-        if expired {
+    }
+    let mut diags = Vec::new();
+    for (entry, matched) in entries.iter().zip(matched) {
+        let rule = quote(&entry.rule);
+        if entry.expires < today {
             diags.push(
                 Diagnostic::new(
                     "suppression-expired",
                     DiagnosticLevel::Warning,
                     format!(
-                        "suppression for `{}` (owner {}) expired on {}; it no longer applies \
+                        "suppression for {rule} (owner {}) expired on {}; it no longer applies \
                          ({matched} finding{} now active): fix them, or renew the entry with a new \
                          expiry date",
-                        entry.rule,
-                        entry.owner,
+                        escape_control(&truncate_chars(&entry.owner, 64)),
                         entry.expires,
                         if matched == 1 { "" } else { "s" }
                     ),
@@ -123,16 +212,18 @@ pub fn apply_config(
                 Diagnostic::new(
                     "suppression-unused",
                     DiagnosticLevel::Warning,
-                    format!(
-                        "suppression for `{}` matched no finding; remove it",
-                        entry.rule
-                    ),
+                    format!("suppression for {rule} matched no finding; remove it"),
                 )
                 .at(cfg_name.clone(), Some(entry.line)),
             );
         }
     }
     diags
+}
+
+/// A rule id or glob from the config, quoted for a message: capped and escaped.
+fn quote(s: &str) -> String {
+    format!("`{}`", escape_control(&truncate_chars(s, 64)))
 }
 
 /// Merge occurrences that share a fingerprint into one finding. The primary location is the
@@ -188,22 +279,25 @@ pub struct BaselineEntry {
     pub path: String,
 }
 
+/// Largest baseline file palisade reads (256 MiB, about two million entries).
+pub const MAX_BASELINE_SIZE: u64 = 256 * 1024 * 1024;
+
 /// Baseline read failure.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum BaselineError {
-    /// Cannot read the file.
-    #[error("cannot read baseline {path}: {source}")]
+    /// Cannot read the file (or it is not a regular file, or too large).
+    #[error("cannot read baseline {path}: {error}")]
     Io {
-        /// Path.
+        /// Path, escaped for display.
         path: String,
-        /// Cause.
-        source: std::io::Error,
+        /// Cause (in the message, so not also a `source`).
+        error: ReadError,
     },
     /// Not a baseline.
     #[error("invalid baseline {path}: {message} (create one with `palisade baseline create`)")]
     Invalid {
-        /// Path.
+        /// Path, escaped for display.
         path: String,
         /// Cause.
         message: String,
@@ -229,19 +323,22 @@ impl Baseline {
         }
     }
 
-    /// Load a baseline file.
+    /// Load a baseline file. Only regular files of at most [`MAX_BASELINE_SIZE`] bytes are
+    /// read.
     pub fn load(path: &Path) -> Result<Self, BaselineError> {
-        let text = std::fs::read_to_string(path).map_err(|e| BaselineError::Io {
-            path: path.display().to_string(),
-            source: e,
+        let shown = escape_os(path.as_os_str());
+        let bytes = read_user_file(path, MAX_BASELINE_SIZE).map_err(|error| BaselineError::Io {
+            path: shown.clone(),
+            error,
         })?;
-        let b: Self = serde_json::from_str(&text).map_err(|e| BaselineError::Invalid {
-            path: path.display().to_string(),
-            message: e.to_string(),
+        let b: Self = serde_json::from_slice(&bytes).map_err(|e| BaselineError::Invalid {
+            path: shown.clone(),
+            // serde_json quotes values it did not expect: they are masked.
+            message: safe_parser_message(&e.to_string()),
         })?;
         if b.version != 1 {
             return Err(BaselineError::Invalid {
-                path: path.display().to_string(),
+                path: shown,
                 message: format!("unsupported version {}", b.version),
             });
         }
@@ -377,6 +474,231 @@ mod tests {
         let d = apply_config(&mut none, &[entry("2027-01-01")], None, today);
         assert_eq!(d[0].code, "suppression-unused");
         assert_eq!(d[0].line, Some(7));
+    }
+
+    fn entry(rule: &str, path: Option<&str>, fp: Option<&str>, expires: &str) -> ConfigSuppression {
+        ConfigSuppression {
+            rule: rule.into(),
+            path: path.map(Into::into),
+            fingerprint: fp.map(Into::into),
+            reason: format!("reason {rule}"),
+            owner: "me".into(),
+            expires: Date::parse(expires).expect("date"),
+            line: 1,
+        }
+    }
+
+    /// The definition: every entry against every finding, in entry order.
+    fn apply_naive(
+        findings: &mut [Finding],
+        entries: &[ConfigSuppression],
+        today: Date,
+    ) -> Vec<usize> {
+        let mut counts = Vec::new();
+        for e in entries {
+            let rule = Glob::new(&e.rule).ok().map(|g| g.compile_matcher());
+            let path = e
+                .path
+                .as_deref()
+                .map(|p| Glob::new(p).ok().map(|g| g.compile_matcher()));
+            let mut n = 0;
+            for f in findings.iter_mut() {
+                let ok = rule.as_ref().is_some_and(|g| g.is_match(&f.rule_id))
+                    && path
+                        .as_ref()
+                        .is_none_or(|p| p.as_ref().is_some_and(|g| g.is_match(&f.location.path)))
+                    && e.fingerprint
+                        .as_deref()
+                        .is_none_or(|fp| fp == f.fingerprint);
+                if ok {
+                    n += 1;
+                    if e.expires >= today && f.suppression.is_none() {
+                        f.suppression = Some(Suppression {
+                            kind: SuppressionKind::Config,
+                            reason: e.reason.clone(),
+                            owner: Some(e.owner.clone()),
+                            expires: Some(e.expires.to_string()),
+                        });
+                    }
+                }
+            }
+            counts.push(n);
+        }
+        counts
+    }
+
+    #[test]
+    fn issue5_16_config_suppressions_are_indexed() {
+        let today = Date::parse("2026-06-01").expect("date");
+        let n = 40_000;
+        let mut entries: Vec<ConfigSuppression> = (0..n)
+            .map(|i| {
+                let fp = format!("fp-{i}");
+                let rule = format!("rule-{}", i % 7);
+                match i % 4 {
+                    // Expired: counts its finding, does not suppress it.
+                    0 => entry(&rule, None, Some(&fp), "2026-01-01"),
+                    1 => entry(
+                        &rule,
+                        Some(&format!("src/{i}.txt")),
+                        Some(&fp),
+                        "2999-01-01",
+                    ),
+                    // Does not match: wrong rule for that fingerprint.
+                    2 => entry("other-rule", None, Some(&fp), "2999-01-01"),
+                    _ => entry(&rule, Some("src/*.txt"), Some(&fp), "2999-01-01"),
+                }
+            })
+            .collect();
+        // Exact rule ids and globs without fingerprints; the later of two matching entries
+        // counts the finding but the first one suppresses it.
+        entries.push(entry("rule-0", Some("src/0.txt"), None, "2999-01-01"));
+        entries.push(entry("rule-[0]", Some("src/0.txt"), None, "2999-01-01"));
+        entries.push(entry("never-*", None, None, "2999-01-01"));
+        let mut findings: Vec<Finding> = (0..n)
+            .map(|i| {
+                let mut f = finding(&format!("src/{i}.txt"), 1, &format!("fp-{i}"));
+                f.rule_id = format!("rule-{}", i % 7);
+                f
+            })
+            .collect();
+        let diags = apply_config(&mut findings, &entries, None, today);
+
+        for (i, f) in findings.iter().enumerate() {
+            let expected = match i % 4 {
+                0 if i == 0 => Some("reason rule-0"),
+                0 | 2 => None,
+                _ => Some(entries[i].reason.as_str()),
+            };
+            assert_eq!(
+                f.suppression.as_ref().map(|s| s.reason.as_str()),
+                expected,
+                "finding {i}"
+            );
+        }
+        let expired = diags
+            .iter()
+            .filter(|d| d.code == "suppression-expired")
+            .count();
+        let unused: Vec<&str> = diags
+            .iter()
+            .filter(|d| d.code == "suppression-unused")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(expired, n / 4);
+        assert_eq!(
+            unused.len(),
+            n / 4 + 1,
+            "the other-rule entries and never-*"
+        );
+        assert!(unused.iter().any(|m| m.contains("`never-*`")));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn issue5_16_indexed_apply_matches_the_definition(
+            specs in proptest::collection::vec(
+                (0..5usize, proptest::option::of(0..4usize), proptest::option::of(0..4usize), proptest::bool::ANY),
+                0..12,
+            ),
+            found in proptest::collection::vec((0..3usize, 0..3usize, 0..4usize, proptest::bool::ANY), 0..12),
+        ) {
+            let today = Date::parse("2026-06-01").expect("date");
+            let rules = ["r-a", "r-b", "r-*", "r-[ab]", "x"];
+            let paths = ["a.txt", "*.txt", "b/c.txt", "b/*"];
+            let entries: Vec<ConfigSuppression> = specs
+                .iter()
+                .map(|&(r, p, fp, expired)| {
+                    entry(
+                        rules[r],
+                        p.map(|p| paths[p]),
+                        fp.map(|fp| ["f0", "f1", "f2", "f3"][fp]),
+                        if expired { "2020-01-01" } else { "2999-01-01" },
+                    )
+                })
+                .collect();
+            let make = || -> Vec<Finding> {
+                found
+                    .iter()
+                    .map(|&(r, p, fp, inline)| {
+                        let mut f = finding(["a.txt", "b/c.txt", "d.txt"][p], 1, ["f0", "f1", "f2", "f3"][fp]);
+                        f.rule_id = ["r-a", "r-b", "x"][r].to_owned();
+                        if inline {
+                            f.suppression = Some(Suppression {
+                                kind: SuppressionKind::Inline,
+                                reason: "inline".into(),
+                                owner: None,
+                                expires: None,
+                            });
+                        }
+                        f
+                    })
+                    .collect()
+            };
+            let mut fast = make();
+            let mut slow = make();
+            let diags = apply_config(&mut fast, &entries, None, today);
+            let counts = apply_naive(&mut slow, &entries, today);
+            proptest::prop_assert_eq!(&fast, &slow);
+            let expected: Vec<String> = entries
+                .iter()
+                .zip(&counts)
+                .filter_map(|(e, &n)| {
+                    if e.expires < today {
+                        Some(format!("suppression-expired {n} finding"))
+                    } else if n == 0 {
+                        Some("suppression-unused".to_owned())
+                    } else {
+                        None
+                    }
+                })
+                .collect();
+            let got: Vec<String> = diags
+                .iter()
+                .map(|d| {
+                    if d.code == "suppression-expired" {
+                        let n = d.message.split('(').nth(2).and_then(|s| s.split(' ').next()).unwrap_or("?");
+                        format!("suppression-expired {n} finding")
+                    } else {
+                        d.code.clone()
+                    }
+                })
+                .collect();
+            proptest::prop_assert_eq!(got, expected);
+        }
+    }
+
+    #[test]
+    fn issue5_17_non_regular_baseline_is_refused() {
+        let err = Baseline::load(Path::new("/dev/zero")).expect_err("device");
+        assert!(err.to_string().contains("not a regular file"), "{err}");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let err = Baseline::load(dir.path()).expect_err("directory");
+        assert!(err.to_string().contains("a directory"), "{err}");
+    }
+
+    #[test]
+    fn issue5_04_invalid_baseline_does_not_quote_values() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("b.json");
+        std::fs::write(
+            &path,
+            "{\"version\": \"ghp_PaLiSaDeTeSt\\u001b[2J\", \"findings\": []}",
+        )
+        .expect("write");
+        let err = Baseline::load(&path).expect_err("invalid").to_string();
+        assert!(err.contains("invalid type: string \"***\""), "{err}");
+        assert!(!err.contains("PaLiSaDe") && !err.contains('\x1b'), "{err}");
+    }
+
+    #[test]
+    fn issue5_04_read_error_is_shown_once() {
+        let err = Baseline::load(Path::new("/nonexistent/base.json")).expect_err("missing");
+        assert!(
+            std::error::Error::source(&err).is_none(),
+            "the cause is in the message"
+        );
+        assert_eq!(err.to_string().matches("os error").count(), 1, "{err}");
     }
 
     #[test]

@@ -19,7 +19,8 @@ pub fn scan_history(
     ctx: &ScanContext<'_>,
 ) -> Result<ScanOutput, git::GitError> {
     let (mut blobs, stats) = git::history_blobs(repo, ctx.config.max_file_size)?;
-    let excludes = palisade_core::discovery::exclude_matcher(&ctx.config.exclude);
+    let excludes =
+        palisade_core::discovery::exclude_matcher(&ctx.config.exclude).unwrap_or_default();
     blobs.retain(|b| !excludes.is_match(&b.path));
     let reader = BlobReader::open(repo)?;
     let results: Vec<(usize, Result<crate::FileResult, git::GitError>)> = blobs
@@ -127,7 +128,8 @@ pub fn scan_staged(
     ctx: &ScanContext<'_>,
 ) -> Result<ScanOutput, git::GitError> {
     let staged = git::staged(repo, index_file, ctx.config.max_file_size)?;
-    let excludes = palisade_core::discovery::exclude_matcher(&ctx.config.exclude);
+    let excludes =
+        palisade_core::discovery::exclude_matcher(&ctx.config.exclude).unwrap_or_default();
     let mut out = ScanOutput::default();
     for (path, size) in staged.too_large {
         if !excludes.is_match(&path) {

@@ -69,6 +69,12 @@ pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
             bail!("invalid --exclude glob `{g}`: {e}");
         }
     }
+    // Config excludes alone were checked when the config was loaded.
+    if !args.exclude.is_empty()
+        && let Err(e) = palisade_core::discovery::exclude_matcher(&config.exclude)
+    {
+        bail!("--exclude: {e}");
+    }
     let names = args
         .scanners
         .clone()

@@ -2,6 +2,7 @@
 
 use anyhow::{Context, Result};
 use palisade_core::suppress::Baseline;
+use palisade_core::text::escape_os;
 
 use crate::cli::{BaselineArgs, BaselineCommand, FormatArg, GlobalArgs, ScanArgs};
 use crate::{output, pipeline};
@@ -26,6 +27,9 @@ pub(crate) fn run(global: &GlobalArgs, args: &BaselineArgs) -> Result<u8> {
                 no_progress: global.quiet,
             };
             let settings = pipeline::settings(&scan, !global.quiet)?;
+            let shown = escape_os(create.output.as_os_str());
+            output::check_output_folder(&create.output)
+                .with_context(|| format!("cannot write baseline {shown}"))?;
             let report = pipeline::run(&settings);
             if report.gate.exit_code() == 3 {
                 for r in &report.gate.reasons {
@@ -34,8 +38,8 @@ pub(crate) fn run(global: &GlobalArgs, args: &BaselineArgs) -> Result<u8> {
                 anyhow::bail!("not writing a baseline from an incomplete scan");
             }
             let baseline = Baseline::from_findings(&report.findings);
-            std::fs::write(&create.output, baseline.to_json())
-                .with_context(|| format!("cannot write baseline {}", create.output.display()))?;
+            output::write_atomically(&create.output, baseline.to_json().as_bytes())
+                .with_context(|| format!("cannot write baseline {shown}"))?;
             if !global.quiet {
                 output::note(&format!(
                     "wrote {} finding fingerprint{} to {}; scan with `--baseline {}` to see only new findings",
@@ -45,8 +49,8 @@ pub(crate) fn run(global: &GlobalArgs, args: &BaselineArgs) -> Result<u8> {
                     } else {
                         "s"
                     },
-                    create.output.display(),
-                    create.output.display()
+                    shown,
+                    shown
                 ));
             }
             Ok(0)

@@ -3,6 +3,7 @@
 use std::io::IsTerminal;
 
 use anyhow::{Context, Result};
+use palisade_core::text::escape_os;
 use palisade_report::{Format, WriteOptions};
 
 use crate::cli::{FormatArg, GlobalArgs, ScanArgs};
@@ -20,6 +21,11 @@ pub(crate) fn format_of(f: FormatArg) -> Format {
 pub(crate) fn run(global: &GlobalArgs, args: &ScanArgs) -> Result<u8> {
     let progress = !global.quiet && std::io::stderr().is_terminal();
     let settings = pipeline::settings(args, progress)?;
+    let write_error =
+        |path: &std::path::Path| format!("cannot write report to {}", escape_os(path.as_os_str()));
+    if let Some(path) = &args.output {
+        output::check_output_folder(path).with_context(|| write_error(path))?;
+    }
     let report = pipeline::run(&settings);
     let format = format_of(args.format);
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
@@ -32,8 +38,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &ScanArgs) -> Result<u8> {
         Some(path) => {
             let mut buf = Vec::new();
             palisade_report::write(&report, format, &opts, &mut buf)?;
-            std::fs::write(path, buf)
-                .with_context(|| format!("cannot write report to {}", path.display()))?;
+            output::write_atomically(path, &buf).with_context(|| write_error(path))?;
             if !global.quiet {
                 let mut summary = Vec::new();
                 palisade_report::write_summary(&report, &opts, &mut summary)?;

@@ -7,7 +7,7 @@ use crate::{palisade, stderr, stdout};
 const FAKE_TOKEN_BODY: &str = "PaLiSaDeTeStToKeN0123456789abc";
 
 /// A GitHub-format token with a valid checksum, built at run time so this file holds none.
-fn gh_token() -> String {
+pub(crate) fn gh_token() -> String {
     let sum = crc32(FAKE_TOKEN_BODY.as_bytes());
     format!("ghp_{FAKE_TOKEN_BODY}{}", base62(u64::from(sum)))
 }
