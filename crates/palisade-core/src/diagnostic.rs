@@ -44,6 +44,10 @@ pub const CODES: &[(&str, &str)] = &[
         "git-error",
         "a git repository, object or index could not be read",
     ),
+    (
+        "git-paths-capped",
+        "a blob or tree occurs at more paths in git history than are judged one by one",
+    ),
     ("scanner-failed", "a scanner failed; the gate fails closed"),
     (
         "suppression-expired",

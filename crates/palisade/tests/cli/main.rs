@@ -4,6 +4,7 @@
 mod demo;
 mod docs;
 mod git;
+mod history;
 mod usage;
 
 use std::path::{Path, PathBuf};
