@@ -49,6 +49,10 @@ pub const CODES: &[(&str, &str)] = &[
         "a git repository, object or index could not be read",
     ),
     (
+        "git-paths-capped",
+        "a blob or tree occurs at more paths in git history than are judged one by one",
+    ),
+    (
         "line-number-overflow",
         "a line or column number did not fit in 32 bits and was saturated",
     ),

@@ -1,36 +1,117 @@
-//! Git access for the secrets scanner: every blob reachable from any ref (history mode), a
-//! thread-safe blob reader, and the staged content (pre-commit mode).
+//! Git access for the secrets scanner: every (blob, path) pair reachable from any ref
+//! (history mode), a thread-safe blob reader, and the staged content (pre-commit mode).
 //!
 //! Everything goes through gix's object database and index decoder: no `git` subprocess, no
 //! hooks, no filters, and no configuration beyond the repository's own (`gix::open::Options::
 //! isolated()`), so results do not depend on the user's global git configuration. Paths are
-//! relative to the repository root with `/` separators; non-UTF-8 names are converted lossily.
+//! relative to the repository root with `/` separators, in their display form
+//! ([`escape_bytes`]): bytes that are not UTF-8 and control characters are escaped, so two
+//! names that differ only in invalid bytes stay distinct.
 //!
 //! A corrupt repository (unparsable ref or object, missing object, broken index) yields a
 //! [`GitError`]: history scanning fails closed instead of silently scanning less.
+//!
+//! # Every path a blob appears at
+//!
+//! Excludes, the test/fixture heuristics and path rules depend on the path, so one blob can
+//! matter at `config/prod.env` even though it was first committed under an excluded
+//! `vendor/`. [`history_blobs`] therefore returns each blob once, with *every* path at which
+//! it occurs in history (each with the first commit that has it there), and the scanner reads
+//! the blob once and judges each path.
+//!
+//! The walk visits commits parents first and walks each commit's tree depth-first, but only
+//! the parts it has not seen *at the same place*: it remembers, per tree object, the
+//! directories at which that tree has been walked, and per blob the paths at which it was
+//! recorded. A file copied or renamed to a new name always lives in a new tree object (the
+//! one that holds the new name), so the new (blob, path) pair is found there. A directory
+//! moved or copied whole reuses its subtree object unchanged; keying "seen" on the tree alone
+//! would hide every blob below it at its new location, so a known tree at a new directory is
+//! walked again under that directory. The cost is one walk per distinct (tree, directory)
+//! pair and one record per distinct (blob, path) pair: proportional to the unique objects for
+//! ordinary histories, plus the renamed or copied directories.
+//!
+//! Both are bounded, since a few small hostile trees can name one subtree at thousands of
+//! directories, nested (10^9 paths from three objects): a tree is walked at no more than
+//! [`HistoryOptions::max_paths`] directories and a blob is recorded at no more than that many
+//! paths; objects past the cap are counted in [`HistoryStats::capped_trees`] and
+//! [`HistoryStats::capped_blobs`] so the scanner can say so. Excluded paths
+//! ([`HistoryOptions::exclude`]) are judged during the walk, like discovery does: an excluded
+//! directory is not walked and an excluded path is not recorded, so neither uses up a cap.
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use gix::ObjectId;
-use gix::bstr::{BStr, ByteSlice};
+use gix::bstr::ByteSlice;
 use gix::hashtable::HashSet;
 use gix::objs::{CommitRef, Kind, TreeRefIter};
 use gix::prelude::{FindExt, HeaderExt};
 use palisade_core::CommitInfo;
+use palisade_core::text::{escape_bytes, is_unsafe_control};
 use palisade_core::time::rfc3339_utc;
 
-/// A blob to scan, with the first place it was introduced.
+/// Default of [`HistoryOptions::max_paths`].
+pub const MAX_PATHS: usize = 64;
+
+/// What [`history_blobs`] records.
+pub struct HistoryOptions<'a> {
+    /// Blobs larger than this are counted in [`HistoryStats::skipped_large`], not returned.
+    pub max_blob_size: u64,
+    /// At most this many paths are recorded per blob, and a tree is walked at no more than
+    /// this many directories (at least 1).
+    pub max_paths: usize,
+    /// Paths (files and directories) to leave out, as `scan.exclude` does in discovery: an
+    /// excluded directory is not walked.
+    pub exclude: Option<&'a (dyn Fn(&str) -> bool + Sync)>,
+}
+
+impl HistoryOptions<'_> {
+    /// Every path, up to [`MAX_PATHS`] per object, of blobs up to `max_blob_size` bytes.
+    pub fn new(max_blob_size: u64) -> Self {
+        Self {
+            max_blob_size,
+            max_paths: MAX_PATHS,
+            exclude: None,
+        }
+    }
+}
+
+impl std::fmt::Debug for HistoryOptions<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HistoryOptions")
+            .field("max_blob_size", &self.max_blob_size)
+            .field("max_paths", &self.max_paths)
+            .field("exclude", &self.exclude.is_some())
+            .finish()
+    }
+}
+
+/// One place a blob occurs in history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Occurrence {
+    /// Repository-relative, `/`-separated display path.
+    pub path: String,
+    /// The first commit (in walk order) that has the blob at this path.
+    pub commit: Arc<CommitInfo>,
+    /// Position of that commit in the walk (parents before children, otherwise oldest
+    /// committer time first): orders introductions even when commit dates tie or are skewed.
+    pub order: u64,
+}
+
+/// A blob to scan, with every place it occurs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HistoryBlob {
     /// Hex object id of the blob.
     pub id: String,
-    /// Repository-relative, `/`-separated path at which the blob was first seen.
-    pub path: String,
-    /// The commit that first introduced the blob (earliest in the walk order).
-    pub commit: CommitInfo,
+    /// Size in bytes.
+    pub size: u64,
+    /// The non-excluded paths at which the blob occurs, in the order they were introduced
+    /// (commit walk order, then tree order). Never empty; at most
+    /// [`HistoryOptions::max_paths`].
+    pub occurrences: Vec<Occurrence>,
 }
 
 /// Counters of one history walk.
@@ -40,10 +121,17 @@ pub struct HistoryStats {
     pub commits: u64,
     /// Unique blobs returned (under the size cap).
     pub blobs: u64,
+    /// (blob, path) pairs returned.
+    pub paths: u64,
     /// Total size in bytes of the returned blobs.
     pub bytes: u64,
     /// Unique blobs over the size cap, not returned.
     pub skipped_large: u64,
+    /// Blobs seen at more paths than were recorded.
+    pub capped_blobs: u64,
+    /// Trees seen at more directories than they were walked at (the blobs below them occur
+    /// at more paths than were recorded, too).
+    pub capped_trees: u64,
 }
 
 /// Errors of the git access layer.
@@ -98,6 +186,21 @@ pub enum GitError {
         /// What went wrong.
         message: String,
     },
+}
+
+impl GitError {
+    /// The same error with `context` (what the object was needed for) before the message of
+    /// an [`GitError::Object`] error; other errors are returned unchanged.
+    #[must_use]
+    pub fn context(self, context: &str) -> Self {
+        match self {
+            Self::Object { id, message } => Self::Object {
+                id,
+                message: format!("{context}: {message}"),
+            },
+            other => other,
+        }
+    }
 }
 
 /// Render an error and its sources as one line (`outer: inner: root`), skipping repeats.
@@ -178,8 +281,33 @@ impl Node {
     }
 }
 
-fn lossy(b: &BStr) -> String {
-    String::from_utf8_lossy(b.as_bytes()).into_owned()
+/// The display form of a name from a tree or the index: borrowed when it is UTF-8 without
+/// control characters (the common case, no allocation), else [`escape_bytes`].
+fn display(raw: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(raw) {
+        Ok(s) if !s.chars().any(is_unsafe_control) => Cow::Borrowed(s),
+        _ => Cow::Owned(escape_bytes(raw)),
+    }
+}
+
+/// `prefix/name`, or `name` at the root.
+fn join(prefix: &str, name: &str) -> String {
+    if prefix.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{prefix}/{name}")
+    }
+}
+
+/// Is `full` equal to [`join`]`(prefix, name)`? Compares without allocating.
+fn is_join(full: &str, prefix: &str, name: &str) -> bool {
+    if prefix.is_empty() {
+        return full == name;
+    }
+    full.len() == prefix.len() + 1 + name.len()
+        && full.starts_with(prefix)
+        && full.as_bytes()[prefix.len()] == b'/'
+        && full.ends_with(name)
 }
 
 /// Load and parse one commit; `from` names what referenced it, for the error message.
@@ -206,7 +334,7 @@ fn load_commit(
         .map_err(|e| object_error(&id, format!("malformed commit: {}", chain(&e))))?;
     // Signatures are read leniently (bad dates become 0) like `git log` does.
     let (author, email, author_time) = match c.author() {
-        Ok(s) => (lossy(s.name), lossy(s.email), s.seconds()),
+        Ok(s) => (escape_bytes(s.name), escape_bytes(s.email), s.seconds()),
         Err(_) => (String::new(), String::new(), 0),
     };
     let commit_time = c.committer().map_or(author_time, |s| s.seconds());
@@ -367,38 +495,96 @@ fn commits_in_order(repo: &gix::Repository, tips: Vec<ObjectId>) -> Result<Vec<N
     Ok(order.into_iter().filter_map(|i| slots[i].take()).collect())
 }
 
-/// One directory being walked: its entries not yet known, in tree order.
+/// A tree entry that may be new at its place.
+#[derive(Clone)]
+struct Entry {
+    is_tree: bool,
+    id: ObjectId,
+    name: String,
+}
+
+/// One directory being walked: its entries not yet known there, in tree order.
 struct Frame {
-    prefix: String,
-    entries: Vec<(bool, ObjectId, String)>,
+    prefix: Arc<str>,
+    entries: Vec<Entry>,
     next: usize,
 }
 
+/// What the walk knows about a blob.
+enum Slot {
+    /// Over the size cap (already counted).
+    Large,
+    /// Recorded, at this index of the output.
+    Listed(usize),
+}
+
 /// State of the history walk shared across commits.
-struct Walk<'r> {
+struct Walk<'r, 'o> {
     repo: &'r gix::Repository,
-    max_blob_size: u64,
-    seen_trees: HashSet<ObjectId>,
-    seen_blobs: HashSet<ObjectId>,
+    opts: &'o HistoryOptions<'o>,
+    max_paths: usize,
+    /// The directories at which each tree has been walked (at most `max_paths`).
+    trees: gix::hashtable::HashMap<ObjectId, Vec<Arc<str>>>,
+    /// Trees seen at more directories than `max_paths`.
+    capped_trees: HashSet<ObjectId>,
+    /// Blobs seen at more paths than `max_paths`.
+    capped_blobs: HashSet<ObjectId>,
+    /// Directory paths, shared by every tree walked there.
+    dirs: std::collections::HashSet<Arc<str>>,
+    blobs: gix::hashtable::HashMap<ObjectId, Slot>,
     buf: Vec<u8>,
     out: Vec<HistoryBlob>,
     stats: HistoryStats,
 }
 
-impl Walk<'_> {
-    /// The entries of `tree` that are new: unseen subtrees and unseen blobs (executable or
-    /// not). Symlinks and gitlinks are skipped.
+impl Walk<'_, '_> {
+    fn excluded(&self, path: &str) -> bool {
+        self.opts.exclude.is_some_and(|ex| ex(path))
+    }
+
+    fn intern(&mut self, path: &str) -> Arc<str> {
+        if let Some(p) = self.dirs.get(path) {
+            return p.clone();
+        }
+        let p: Arc<str> = Arc::from(path);
+        self.dirs.insert(p.clone());
+        p
+    }
+
+    /// Record that `tree` is walked at `dir`; false when it was already walked there, is
+    /// empty, or has reached the cap.
+    fn enter(&mut self, tree: ObjectId, dir: &Arc<str>) -> bool {
+        if tree.is_empty_tree() {
+            return false;
+        }
+        let dirs = self.trees.entry(tree).or_default();
+        if dirs.iter().any(|d| **d == **dir) {
+            return false;
+        }
+        if dirs.len() >= self.max_paths {
+            if self.capped_trees.insert(tree) {
+                self.stats.capped_trees += 1;
+            }
+            return false;
+        }
+        dirs.push(dir.clone());
+        true
+    }
+
+    /// The entries of `tree` (walked at `prefix`) that may be new there: subtrees not yet
+    /// walked at their path and blobs not yet recorded at theirs (executable or not).
+    /// Symlinks and gitlinks are skipped.
     fn new_entries(
         &mut self,
         tree: ObjectId,
-        path: &str,
+        prefix: &str,
         commit: &ObjectId,
-    ) -> Result<Vec<(bool, ObjectId, String)>, GitError> {
+    ) -> Result<Vec<Entry>, GitError> {
         let ctx = || {
-            if path.is_empty() {
+            if prefix.is_empty() {
                 format!("root tree of commit {commit}")
             } else {
-                format!("tree {path:?} of commit {commit}")
+                format!("tree `{prefix}` of commit {commit}")
             }
         };
         let data = self
@@ -417,80 +603,140 @@ impl Walk<'_> {
             let entry = entry.map_err(|e| {
                 object_error(&tree, format!("{}: malformed tree: {}", ctx(), chain(&e)))
             })?;
-            let name = || String::from_utf8_lossy(entry.filename.as_bytes()).into_owned();
-            if entry.mode.is_tree() {
-                if !self.seen_trees.contains(entry.oid) {
-                    out.push((true, entry.oid.to_owned(), name()));
+            let name = display(entry.filename.as_bytes());
+            let known = if entry.mode.is_tree() {
+                self.trees
+                    .get(entry.oid)
+                    .is_some_and(|dirs| dirs.iter().any(|d| is_join(d, prefix, &name)))
+            } else if entry.mode.is_blob() {
+                match self.blobs.get(entry.oid) {
+                    Some(Slot::Listed(i)) => self.out[*i]
+                        .occurrences
+                        .iter()
+                        .any(|o| is_join(&o.path, prefix, &name)),
+                    Some(Slot::Large) | None => false,
                 }
-            } else if entry.mode.is_blob() && !self.seen_blobs.contains(entry.oid) {
-                out.push((false, entry.oid.to_owned(), name()));
+            } else {
+                true
+            };
+            if !known {
+                out.push(Entry {
+                    is_tree: entry.mode.is_tree(),
+                    id: entry.oid.to_owned(),
+                    name: name.into_owned(),
+                });
             }
         }
         Ok(out)
     }
 
-    /// Record every blob first seen in `node`'s tree, depth-first in tree order.
-    fn commit(&mut self, node: &Node) -> Result<(), GitError> {
-        if !self.seen_trees.insert(node.tree) || node.tree.is_empty_tree() {
-            return Ok(());
-        }
-        let mut info: Option<CommitInfo> = None;
-        let entries = self.new_entries(node.tree, "", &node.id)?;
-        let mut stack = vec![Frame {
-            prefix: String::new(),
-            entries,
-            next: 0,
-        }];
-        while let Some(frame) = stack.last_mut() {
-            let Some((is_tree, id, name)) = frame.entries.get(frame.next).cloned() else {
-                stack.pop();
-                continue;
-            };
-            frame.next += 1;
-            let path = if frame.prefix.is_empty() {
-                name
-            } else {
-                format!("{}/{name}", frame.prefix)
-            };
-            if is_tree {
-                // The same tree may appear twice in one commit: walk it once.
-                if self.seen_trees.insert(id) && !id.is_empty_tree() {
-                    let entries = self.new_entries(id, &path, &node.id)?;
-                    stack.push(Frame {
-                        prefix: path,
-                        entries,
-                        next: 0,
-                    });
+    /// Record the blob `id` at `path` (first seen there in `node`).
+    fn blob(
+        &mut self,
+        id: ObjectId,
+        path: String,
+        (node, order): (&Node, u64),
+        info: &mut Option<Arc<CommitInfo>>,
+    ) -> Result<(), GitError> {
+        match self.blobs.get(&id) {
+            Some(Slot::Large) => {}
+            Some(Slot::Listed(i)) => {
+                let blob = &mut self.out[*i];
+                // A hostile tree can hold one name twice.
+                if blob.occurrences.iter().any(|o| o.path == path) {
+                    return Ok(());
                 }
-            } else if self.seen_blobs.insert(id) {
+                if blob.occurrences.len() >= self.max_paths {
+                    if self.capped_blobs.insert(id) {
+                        self.stats.capped_blobs += 1;
+                    }
+                    return Ok(());
+                }
+                let commit = info.get_or_insert_with(|| Arc::new(node.info())).clone();
+                blob.occurrences.push(Occurrence {
+                    path,
+                    commit,
+                    order,
+                });
+                self.stats.paths += 1;
+            }
+            None => {
                 let header = self.repo.objects.header(id).map_err(|e| {
                     object_error(
                         &id,
-                        format!("blob {path:?} of commit {}: {}", node.id, chain(&e)),
+                        format!("blob `{path}` of commit {}: {}", node.id, chain(&e)),
                     )
                 })?;
                 if header.kind() != Kind::Blob {
                     return Err(object_error(
                         &id,
                         format!(
-                            "entry {path:?} of commit {} should be a blob but is a {}",
+                            "entry `{path}` of commit {} should be a blob but is a {}",
                             node.id,
                             header.kind()
                         ),
                     ));
                 }
-                if header.size() > self.max_blob_size {
+                if header.size() > self.opts.max_blob_size {
+                    self.blobs.insert(id, Slot::Large);
                     self.stats.skipped_large += 1;
-                    continue;
+                    return Ok(());
                 }
+                self.blobs.insert(id, Slot::Listed(self.out.len()));
                 self.stats.blobs += 1;
+                self.stats.paths += 1;
                 self.stats.bytes += header.size();
-                let commit = info.get_or_insert_with(|| node.info()).clone();
+                let commit = info.get_or_insert_with(|| Arc::new(node.info())).clone();
                 self.out.push(HistoryBlob {
                     id: id.to_string(),
-                    path,
-                    commit,
+                    size: header.size(),
+                    occurrences: vec![Occurrence {
+                        path,
+                        commit,
+                        order,
+                    }],
                 });
+            }
+        }
+        Ok(())
+    }
+
+    /// Record every (blob, path) pair first seen in `node`'s tree, depth-first in tree
+    /// order.
+    fn commit(&mut self, node: &Node, order: u64) -> Result<(), GitError> {
+        let root = self.intern("");
+        if !self.enter(node.tree, &root) {
+            return Ok(());
+        }
+        let mut info: Option<Arc<CommitInfo>> = None;
+        let entries = self.new_entries(node.tree, "", &node.id)?;
+        let mut stack = vec![Frame {
+            prefix: root,
+            entries,
+            next: 0,
+        }];
+        while let Some(frame) = stack.last_mut() {
+            let Some(Entry { is_tree, id, name }) = frame.entries.get(frame.next).cloned() else {
+                stack.pop();
+                continue;
+            };
+            frame.next += 1;
+            let path = join(&frame.prefix, &name);
+            if self.excluded(&path) {
+                continue;
+            }
+            if is_tree {
+                let dir = self.intern(&path);
+                if self.enter(id, &dir) {
+                    let entries = self.new_entries(id, &dir, &node.id)?;
+                    stack.push(Frame {
+                        prefix: dir,
+                        entries,
+                        next: 0,
+                    });
+                }
+            } else {
+                self.blob(id, path, (node, order), &mut info)?;
             }
         }
         Ok(())
@@ -498,18 +744,18 @@ impl Walk<'_> {
 }
 
 /// Every blob reachable from every ref (branches, tags, remotes, notes, stash) and HEAD,
-/// each exactly once, with the commit and path that first introduced it.
+/// each exactly once, with every non-excluded path at which it occurs and the commit that
+/// first has it there (see the module docs for how the walk stays bounded).
 ///
 /// Commits are visited parents first, otherwise oldest committer time first (ties by id);
-/// each commit's tree is walked depth-first in tree order, skipping subtrees already seen, so
-/// the total work is proportional to the number of unique objects. A blob belongs to the
-/// first commit and path at which it is seen. Symlinks and submodules (gitlinks) are
-/// skipped; blobs larger than `max_blob_size` are counted in
-/// [`HistoryStats::skipped_large`] and not returned. Refs that point straight at a tree or
-/// blob are ignored. Shallow clones are walked down to their boundary.
+/// each commit's tree is walked depth-first in tree order, skipping subtrees already walked
+/// at the same directory. Symlinks and submodules (gitlinks) are skipped; blobs larger than
+/// [`HistoryOptions::max_blob_size`] are counted in [`HistoryStats::skipped_large`] and not
+/// returned. Refs that point straight at a tree or blob are ignored. Shallow clones are
+/// walked down to their boundary.
 pub fn history_blobs(
     repo: &Path,
-    max_blob_size: u64,
+    opts: &HistoryOptions<'_>,
 ) -> Result<(Vec<HistoryBlob>, HistoryStats), GitError> {
     let repo = open(repo)?.to_thread_local();
     let mut buf = Vec::new();
@@ -517,9 +763,13 @@ pub fn history_blobs(
     let commits = commits_in_order(&repo, tips)?;
     let mut walk = Walk {
         repo: &repo,
-        max_blob_size,
-        seen_trees: HashSet::default(),
-        seen_blobs: HashSet::default(),
+        opts,
+        max_paths: opts.max_paths.max(1),
+        trees: gix::hashtable::HashMap::default(),
+        capped_trees: HashSet::default(),
+        capped_blobs: HashSet::default(),
+        dirs: std::collections::HashSet::new(),
+        blobs: gix::hashtable::HashMap::default(),
         buf,
         out: Vec::new(),
         stats: HistoryStats {
@@ -527,14 +777,17 @@ pub fn history_blobs(
             ..HistoryStats::default()
         },
     };
-    for node in &commits {
-        walk.commit(node)?;
+    for (order, node) in (0u64..).zip(&commits) {
+        walk.commit(node, order)?;
     }
     tracing::debug!(
         commits = walk.stats.commits,
-        trees = walk.seen_trees.len(),
+        trees = walk.trees.len(),
         blobs = walk.stats.blobs,
+        paths = walk.stats.paths,
         skipped_large = walk.stats.skipped_large,
+        capped_blobs = walk.stats.capped_blobs,
+        capped_trees = walk.stats.capped_trees,
         "walked git history"
     );
     Ok((walk.out, walk.stats))
@@ -605,39 +858,42 @@ fn read_blob(repo: &gix::Repository, id: &ObjectId) -> Result<Vec<u8>, GitError>
     Ok(buf)
 }
 
-/// The staged content, for pre-commit: every index entry whose blob differs from the blob at
-/// the same path in HEAD's tree (added or modified; every entry when HEAD is unborn), as
-/// `(path, bytes)` sorted by path. Deleted files are not returned; symlinks, submodules,
-/// conflicted and intent-to-add entries, and blobs over `max_blob_size` are skipped.
-///
-/// Reads the repository's own index; see [`staged_files_from`] for an alternate index file.
-pub fn staged_files(repo: &Path, max_blob_size: u64) -> Result<Vec<(String, Vec<u8>)>, GitError> {
-    staged_files_from(repo, None, max_blob_size)
+/// One staged blob to scan: where it is staged and how to read it, not its bytes, so a
+/// pre-commit scan holds at most one blob per scanning thread in memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StagedFile {
+    /// Repository-relative, `/`-separated display path.
+    pub path: String,
+    /// Hex object id of the blob ([`BlobReader::read`] reads it).
+    pub id: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// Index stage: 0 for a normal entry; 1 (base), 2 (ours) or 3 (theirs) for a path with
+    /// a merge conflict.
+    pub stage: u8,
 }
 
-/// Like [`staged_files`], but reading `index_file` instead of the repository's index when
-/// given. Git runs pre-commit hooks of `git commit -a` / `git commit PATH` with
-/// `GIT_INDEX_FILE` pointing at a temporary index that holds what is being committed, so the
-/// CLI should pass that variable's value here (a relative path is resolved against the
-/// current directory, as git does).
-pub fn staged_files_from(
-    repo: &Path,
-    index_file: Option<&Path>,
-    max_blob_size: u64,
-) -> Result<Vec<(String, Vec<u8>)>, GitError> {
-    staged(repo, index_file, max_blob_size).map(|s| s.files)
-}
-
-/// Staged content, plus the staged files skipped for being over the size cap.
+/// The staged content, plus the staged files skipped for being over the size cap.
 #[derive(Debug, Default)]
 pub struct Staged {
-    /// `(path, bytes)` of added or modified files, sorted by path.
-    pub files: Vec<(String, Vec<u8>)>,
+    /// Added or modified blobs, sorted by path and stage.
+    pub files: Vec<StagedFile>,
     /// `(path, size)` of staged files over the size cap, sorted by path.
     pub too_large: Vec<(String, u64)>,
 }
 
-/// Like [`staged_files_from`], also reporting the files skipped for size.
+/// The staged content, for pre-commit: every index entry whose blob differs from the blob at
+/// the same path in HEAD's tree (added or modified; every entry when HEAD is unborn). A path
+/// with a merge conflict has up to three entries (base, ours, theirs): each distinct blob
+/// among them is returned. Deleted files are not returned; symlinks, submodules and
+/// intent-to-add entries are skipped, and blobs over `max_blob_size` are listed in
+/// [`Staged::too_large`].
+///
+/// `index_file` is read instead of the repository's index when given. Git runs pre-commit
+/// hooks of `git commit -a` / `git commit PATH` with `GIT_INDEX_FILE` pointing at a
+/// temporary index that holds what is being committed, so the CLI should pass that
+/// variable's value here (a relative path is resolved against the current directory, as git
+/// does).
 pub fn staged(
     repo: &Path,
     index_file: Option<&Path>,
@@ -661,40 +917,54 @@ pub fn staged(
     let head = head_blobs(&repo)?;
     let mut out = Vec::new();
     let mut too_large = Vec::new();
+    // Blobs already taken for the current path (the stages of a conflict are adjacent).
+    let mut taken: Vec<ObjectId> = Vec::new();
+    let mut last_path: &[u8] = &[];
     for entry in index.entries() {
         let mode = entry.mode;
         if !(mode == gix::index::entry::Mode::FILE
             || mode == gix::index::entry::Mode::FILE_EXECUTABLE)
-            || entry.stage_raw() != 0
             || entry
                 .flags
                 .contains(gix::index::entry::Flags::INTENT_TO_ADD)
         {
             continue;
         }
-        let rel = entry.path(&index);
-        if head.get(rel.as_bytes()) == Some(&entry.id) {
+        let raw = entry.path(&index).as_bytes();
+        if raw != last_path {
+            taken.clear();
+            last_path = raw;
+        }
+        if head.get(raw) == Some(&entry.id) || taken.contains(&entry.id) {
             continue;
         }
-        let rel = lossy(rel);
+        taken.push(entry.id);
+        let rel = display(raw).into_owned();
         let header = repo
             .objects
             .header(entry.id)
-            .map_err(|e| object_error(&entry.id, format!("staged blob {rel:?}: {}", chain(&e))))?;
+            .map_err(|e| object_error(&entry.id, format!("staged blob `{rel}`: {}", chain(&e))))?;
+        if header.kind() != Kind::Blob {
+            return Err(object_error(
+                &entry.id,
+                format!(
+                    "staged entry `{rel}` should be a blob but is a {}",
+                    header.kind()
+                ),
+            ));
+        }
         if header.size() > max_blob_size {
             too_large.push((rel, header.size()));
             continue;
         }
-        let data = read_blob(&repo, &entry.id).map_err(|e| match e {
-            GitError::Object { id, message } => GitError::Object {
-                id,
-                message: format!("staged blob {rel:?}: {message}"),
-            },
-            other => other,
-        })?;
-        out.push((rel, data));
+        out.push(StagedFile {
+            path: rel,
+            id: entry.id.to_string(),
+            size: header.size(),
+            stage: u8::try_from(entry.stage_raw()).unwrap_or(u8::MAX),
+        });
     }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out.sort_by(|a, b| (&a.path, a.stage).cmp(&(&b.path, b.stage)));
     too_large.sort();
     Ok(Staged {
         files: out,

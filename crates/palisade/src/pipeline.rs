@@ -213,7 +213,7 @@ pub(crate) fn run(settings: &Settings) -> Report {
             }));
             let (status, error, output) = match result {
                 Ok(Ok(out)) => (ScannerStatus::Ok, None, out),
-                Ok(Err(msg)) => (ScannerStatus::Failed, Some(msg), ScanOutput::default()),
+                Ok(Err((msg, partial))) => (ScannerStatus::Failed, Some(msg), partial),
                 Err(panic) => {
                     let msg = panic
                         .downcast_ref::<&str>()
@@ -302,26 +302,35 @@ fn run_one(
     settings: &Settings,
     inventory: Option<&palisade_core::Inventory>,
     ctx: &ScanContext<'_>,
-) -> std::result::Result<ScanOutput, String> {
+) -> std::result::Result<ScanOutput, Failure> {
     let scanner = built.as_scanner();
     match (settings.mode, inventory) {
-        (ScanMode::Directory, Some(inv)) => scanner.scan(inv, ctx).map_err(|e| e.to_string()),
+        (ScanMode::Directory, Some(inv)) => scanner
+            .scan(inv, ctx)
+            .map_err(|e| (e.to_string(), ScanOutput::default())),
         (ScanMode::GitHistory | ScanMode::Staged, _) => git_mode(built, settings, ctx),
-        (ScanMode::Directory, None) => Err("no inventory".to_owned()),
+        (ScanMode::Directory, None) => Err(("no inventory".to_owned(), ScanOutput::default())),
     }
+}
+
+/// Why a scanner failed, and what it found before or despite the failure.
+type Failure = (String, ScanOutput);
+
+fn git_failure(e: palisade_secrets::history::GitScanError) -> Failure {
+    (e.to_string(), *e.partial)
 }
 
 fn git_mode(
     built: &BuiltScanner,
     settings: &Settings,
     ctx: &ScanContext<'_>,
-) -> std::result::Result<ScanOutput, String> {
+) -> std::result::Result<ScanOutput, Failure> {
     let BuiltScanner::Secrets(secrets) = built;
     let engine = secrets.engine();
     match settings.mode {
         ScanMode::GitHistory => {
             palisade_secrets::history::scan_history(engine, &settings.root, ctx)
-                .map_err(|e| e.to_string())
+                .map_err(git_failure)
         }
         ScanMode::Staged => palisade_secrets::history::scan_staged(
             engine,
@@ -329,8 +338,8 @@ fn git_mode(
             settings.index_file.as_deref(),
             ctx,
         )
-        .map_err(|e| e.to_string()),
-        ScanMode::Directory => Err("not a git mode".to_owned()),
+        .map_err(git_failure),
+        ScanMode::Directory => Err(("not a git mode".to_owned(), ScanOutput::default())),
     }
 }
 

@@ -4,6 +4,7 @@
 mod demo;
 mod docs;
 mod git;
+mod history;
 mod hostile;
 mod usage;
 
