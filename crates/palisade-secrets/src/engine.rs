@@ -516,6 +516,11 @@ impl Engine {
         if rule.meta.confidence == Confidence::Low && is_identifier_like(secret) {
             return Verdict::Drop;
         }
+        if let Some(re) = &rule.secret_must_match
+            && !re.is_match(secret)
+        {
+            return Verdict::Drop;
+        }
         if let Some(min) = rule.min_entropy
             && shannon_entropy(secret) < min
         {

@@ -35,6 +35,7 @@ struct RawRule {
     path_pattern: Option<String>,
     min_entropy: Option<f64>,
     validator: Option<String>,
+    secret_must_match: Option<String>,
     #[serde(default)]
     multiline: bool,
     #[serde(default)]
@@ -74,6 +75,9 @@ pub struct Rule {
     pub min_entropy: Option<f64>,
     /// Structural or checksum validation.
     pub validator: Option<Validator>,
+    /// A pattern the secret must contain somewhere (e.g. a digit). Kept out of the main
+    /// regex: `x{0,100}[0-9]x{0,100}` makes the regex engines build huge automata.
+    pub secret_must_match: Option<regex::bytes::Regex>,
     /// Match may span lines.
     pub multiline: bool,
     /// Lines that must each yield exactly one finding of this rule.
@@ -184,6 +188,17 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<Rule>, RuleError> {
                 })
             })
             .transpose()?;
+        let secret_must_match = r
+            .secret_must_match
+            .as_deref()
+            .map(|p| {
+                regex::bytes::RegexBuilder::new(p)
+                    .unicode(false)
+                    .size_limit(REGEX_SIZE_LIMIT)
+                    .build()
+                    .map_err(|e| err(format!("`secret_must_match` does not compile: {e}")))
+            })
+            .transpose()?;
         let matcher = match (&r.pattern, &r.path_pattern) {
             (Some(p), None) => {
                 if r.keywords.is_empty() {
@@ -241,6 +256,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<Rule>, RuleError> {
             matcher,
             min_entropy: r.min_entropy,
             validator,
+            secret_must_match,
             multiline: r.multiline,
             examples: r.examples,
             negative_examples: r.negative_examples,
@@ -305,6 +321,13 @@ impl Rule {
                     let _ = write!(
                         what,
                         "\nCandidates with a Shannon entropy below {e} bits per byte are ignored.\n"
+                    );
+                }
+                if let Some(re) = &self.secret_must_match {
+                    let _ = write!(
+                        what,
+                        "\nThe secret must contain a match of `{}`.\n",
+                        re.as_str()
                     );
                 }
                 if let Some(v) = self.validator {
