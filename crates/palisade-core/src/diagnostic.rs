@@ -37,12 +37,16 @@ pub const CODES: &[(&str, &str)] = &[
     ),
     (
         "file-too-large",
-        "a file was larger than the size cap and was skipped",
+        "a file was larger than the size cap: skipped, or read only up to the cap",
     ),
     ("file-unreadable", "a file or directory could not be read"),
     (
         "git-error",
         "a git repository, object or index could not be read",
+    ),
+    (
+        "ignore-file-too-large",
+        "an ignore file was over its size or pattern limit and was not applied",
     ),
     ("scanner-failed", "a scanner failed; the gate fails closed"),
     (
