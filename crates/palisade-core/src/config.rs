@@ -317,7 +317,7 @@ pub enum ReadError {
     #[error("{0}")]
     Io(std::io::Error),
     /// It is a FIFO, a device, a socket or a directory.
-    #[error("not a regular file ({0})")]
+    #[error("not a regular file (a {0})")]
     NotRegular(&'static str),
     /// It is larger than the limit.
     #[error("larger than the limit of {0}")]
@@ -328,20 +328,10 @@ pub enum ReadError {
 /// block or never end: it is opened without blocking (a FIFO with no writer would otherwise
 /// hang the open), must be a regular file once open, and is read only up to `limit` bytes.
 pub fn read_user_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
+    match crate::discovery::open_regular(path).map_err(ReadError::Io)? {
+        crate::discovery::Opened::Regular(file, _) => read_capped(file, limit),
+        crate::discovery::Opened::Special(kind) => Err(ReadError::NotRegular(kind)),
     }
-    let file = options.open(path).map_err(ReadError::Io)?;
-    // The handle's own metadata (fstat): the path may have changed since it was opened.
-    let meta = file.metadata().map_err(ReadError::Io)?;
-    if !meta.is_file() {
-        return Err(ReadError::NotRegular(file_type_name(meta.file_type())));
-    }
-    read_capped(file, limit)
 }
 
 /// Read `reader` to the end, but never more than `limit` bytes (plus one to notice).
@@ -366,29 +356,6 @@ fn human_size(n: u64) -> String {
     } else {
         format!("{n} bytes")
     }
-}
-
-fn file_type_name(t: std::fs::FileType) -> &'static str {
-    if t.is_dir() {
-        return "a directory";
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if t.is_fifo() {
-            return "a FIFO";
-        }
-        if t.is_socket() {
-            return "a socket";
-        }
-        if t.is_char_device() {
-            return "a character device";
-        }
-        if t.is_block_device() {
-            return "a block device";
-        }
-    }
-    "not a file"
 }
 
 #[derive(Deserialize)]
@@ -919,9 +886,12 @@ mod tests {
         assert!(st.success());
         // No writer: a blocking open would hang here.
         let err = Config::load(&fifo).expect_err("fifo");
-        assert!(err.message.contains("not a regular file (a FIFO)"), "{err}");
+        assert!(
+            err.message.contains("not a regular file (a named pipe)"),
+            "{err}"
+        );
         let err = Config::discover(dir.path()).expect_err("fifo found at the root");
-        assert!(err.message.contains("a FIFO"), "{err}");
+        assert!(err.message.contains("a named pipe"), "{err}");
         let err = Config::load(Path::new("/dev/zero")).expect_err("device");
         assert!(err.message.contains("a character device"), "{err}");
         let err = Config::load(dir.path()).expect_err("directory");

@@ -37,7 +37,7 @@ pub const CODES: &[(&str, &str)] = &[
     ),
     (
         "file-too-large",
-        "a file was larger than the size cap and was skipped",
+        "a file was larger than the size cap: skipped, or read only up to the cap",
     ),
     ("file-unreadable", "a file or directory could not be read"),
     (
@@ -51,6 +51,10 @@ pub const CODES: &[(&str, &str)] = &[
     (
         "git-paths-capped",
         "a blob or tree occurs at more paths in git history than are judged one by one",
+    ),
+    (
+        "ignore-file-too-large",
+        "an ignore file was over its size or pattern limit and was not applied",
     ),
     (
         "line-number-overflow",

@@ -1,13 +1,19 @@
 //! Discovery: a `.gitignore`-aware parallel walk that lists every file once, classifies it,
 //! and records every file it skips and why.
 
+use std::fs::{File, FileType, Metadata};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, DiagnosticLevel};
+use crate::text::{escape_control, escape_os};
+
+mod ignore_files;
+
+use ignore_files::{IgnoreFiles, Limits};
 
 /// What kind of file this is, from its name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -35,11 +41,12 @@ pub enum FileKind {
 /// A file to scan.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileEntry {
-    /// Path to open.
+    /// Path to open, raw.
     pub path: PathBuf,
-    /// Path relative to the scanned root, `/`-separated.
+    /// Display form of the path relative to the scanned root, `/`-separated, escaped
+    /// (see [`rel_path`]).
     pub rel: String,
-    /// Size in bytes at discovery time.
+    /// Size in bytes at discovery time (0 for a stream).
     pub size: u64,
     /// Classification.
     pub kind: FileKind,
@@ -47,6 +54,10 @@ pub struct FileEntry {
     pub language: Option<&'static str>,
     /// True for test, fixture, example and docs paths, where heuristics are noisier.
     pub test_like: bool,
+    /// The scan target itself is a named pipe, a device or stdin (`scan <(cmd)`, `scan
+    /// /dev/stdin`): read it once, waiting for data, up to the size cap. Files found in a
+    /// directory are never streams: only regular files are read there.
+    pub stream: bool,
 }
 
 /// Why a file was not scanned.
@@ -65,6 +76,8 @@ pub enum SkipReason {
     SymlinkLoop,
     /// A symbolic link pointing outside the scanned root.
     OutsideRoot,
+    /// Not a regular file: a named pipe, socket or device, never read inside a directory.
+    SpecialFile,
 }
 
 impl SkipReason {
@@ -77,6 +90,7 @@ impl SkipReason {
             Self::Excluded => "excluded",
             Self::SymlinkLoop => "symlink-loop",
             Self::OutsideRoot => "outside-root",
+            Self::SpecialFile => "special-file",
         }
     }
 }
@@ -130,7 +144,10 @@ impl Default for DiscoveryOptions {
     }
 }
 
-/// Normalise a relative path to `/` separators.
+/// The display form of `path` relative to `root`: `/`-separated, each component escaped
+/// with [`escape_os`] (bytes that are not UTF-8 as `\xHH`, control characters escaped), so
+/// two different names never display the same and a name cannot drive a terminal. Open
+/// files by their raw path, never by this.
 pub fn rel_path(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     let mut out = String::new();
@@ -138,9 +155,75 @@ pub fn rel_path(root: &Path, path: &Path) -> String {
         if i > 0 {
             out.push('/');
         }
-        out.push_str(&c.as_os_str().to_string_lossy());
+        out.push_str(&escape_os(c.as_os_str()));
     }
     out
+}
+
+/// What kind of special file `ft` is (`named pipe`, `socket`, `character device`, `block
+/// device`); `None` for regular files, directories and symbolic links.
+pub fn special_kind(ft: FileType) -> Option<&'static str> {
+    if ft.is_file() || ft.is_dir() || ft.is_symlink() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return Some("named pipe");
+        }
+        if ft.is_socket() {
+            return Some("socket");
+        }
+        if ft.is_char_device() {
+            return Some("character device");
+        }
+        if ft.is_block_device() {
+            return Some("block device");
+        }
+    }
+    Some("special file")
+}
+
+/// The skip record of a special file (see [`special_kind`]).
+pub fn special_file(rel: &str, kind: &str) -> Skipped {
+    Skipped {
+        path: rel.to_owned(),
+        reason: SkipReason::SpecialFile,
+        detail: Some(format!("{kind}, not a regular file: not read")),
+    }
+}
+
+/// A file opened by [`open_regular`].
+#[derive(Debug)]
+pub enum Opened {
+    /// A regular file, with the metadata of the open handle.
+    Regular(File, Metadata),
+    /// Something else (see [`special_kind`], or `directory`): not to be read.
+    Special(&'static str),
+}
+
+/// Open `path` for reading without ever waiting on it: on unix with `O_NONBLOCK` (opening a
+/// FIFO without a writer or a terminal returns at once) and `O_NOCTTY`, then the type is
+/// checked on the open handle, so a file replaced by a FIFO or a device after discovery is
+/// never read. Reads from a regular file are not affected by `O_NONBLOCK`; files that do
+/// honour it, such as `/proc/kmsg`, fail with `WouldBlock` instead of hanging.
+pub fn open_regular(path: &Path) -> std::io::Result<Opened> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if meta.is_file() {
+        return Ok(Opened::Regular(file, meta));
+    }
+    Ok(Opened::Special(
+        special_kind(meta.file_type()).unwrap_or("directory"),
+    ))
 }
 
 /// Check that `g` is a valid glob.
@@ -369,7 +452,15 @@ pub fn is_test_like(rel: &str) -> bool {
 }
 
 /// Walk `root` and build the inventory.
+///
+/// A directory is walked in parallel; only its regular files are listed, and named pipes,
+/// sockets and devices in it are recorded as skipped (`special-file`). Any other target (a
+/// regular file, or a named pipe, device or stdin given by name) is one file.
 pub fn discover(root: &Path, opts: &DiscoveryOptions) -> Inventory {
+    discover_with(root, opts, Limits::DEFAULT)
+}
+
+fn discover_with(root: &Path, opts: &DiscoveryOptions, limits: Limits) -> Inventory {
     let mut inv = Inventory {
         root: root.to_owned(),
         ..Inventory::default()
@@ -383,20 +474,23 @@ pub fn discover(root: &Path, opts: &DiscoveryOptions) -> Inventory {
                     DiagnosticLevel::Error,
                     format!("cannot read scan target: {e}"),
                 )
-                .at(root.display().to_string(), None),
+                .at(escape_os(root.as_os_str()), None),
             );
             return inv;
         }
     };
-    if meta.is_file() {
+    if !meta.is_dir() {
         let rel = root
             .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            .map_or_else(|| escape_os(root.as_os_str()), escape_os);
+        let stream = !meta.is_file();
+        let size = if stream { 0 } else { meta.len() };
         push_file(
             &mut inv,
             root.to_owned(),
             rel,
-            meta.len(),
+            size,
+            stream,
             opts.max_file_size,
         );
         return inv;
@@ -414,110 +508,242 @@ pub fn discover(root: &Path, opts: &DiscoveryOptions) -> Inventory {
         GlobSet::empty()
     });
     let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_owned());
-    let files = Mutex::new(Vec::new());
-    let skipped = Mutex::new(Vec::new());
-    let diags = Mutex::new(Vec::new());
-
-    let mut builder = ignore::WalkBuilder::new(root);
-    builder
-        .hidden(false)
-        .follow_links(true)
-        .git_ignore(opts.respect_ignore_files)
-        .git_global(false)
-        .git_exclude(opts.respect_ignore_files)
-        .ignore(opts.respect_ignore_files)
-        .parents(opts.respect_ignore_files)
-        .require_git(false)
-        .threads(opts.threads)
-        .filter_entry(|e| e.file_name() != ".git");
-    if opts.respect_ignore_files {
-        builder.add_custom_ignore_filename(".palisadeignore");
-    }
-    builder.build_parallel().run(|| {
-        let excludes = &excludes;
-        let files = &files;
-        let skipped = &skipped;
-        let diags = &diags;
-        let canonical_root = &canonical_root;
-        Box::new(move |res| {
-            let entry = match res {
-                Ok(e) => e,
-                Err(err) => {
-                    record_walk_error(root, &err, skipped, diags);
-                    return ignore::WalkState::Continue;
-                }
-            };
-            if entry.depth() == 0 {
-                return ignore::WalkState::Continue;
-            }
-            let rel = rel_path(root, entry.path());
-            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-            if excludes.is_match(&rel) {
-                let path = if is_dir { format!("{rel}/") } else { rel };
-                lock(skipped).push(Skipped {
-                    path,
-                    reason: SkipReason::Excluded,
-                    detail: Some("matched scan.exclude".to_owned()),
-                });
-                return if is_dir {
-                    ignore::WalkState::Skip
-                } else {
-                    ignore::WalkState::Continue
-                };
-            }
-            if entry.path_is_symlink() {
-                let inside = std::fs::canonicalize(entry.path())
-                    .is_ok_and(|c| c.starts_with(canonical_root));
-                if !inside {
-                    lock(skipped).push(Skipped {
-                        path: rel,
-                        reason: SkipReason::OutsideRoot,
-                        detail: Some("symbolic link target is outside the scanned root".into()),
-                    });
-                    return if is_dir {
-                        ignore::WalkState::Skip
-                    } else {
-                        ignore::WalkState::Continue
-                    };
-                }
-            }
-            if is_dir || !entry.file_type().is_some_and(|t| t.is_file()) {
-                return ignore::WalkState::Continue;
-            }
-            match entry.metadata() {
-                Ok(m) => lock(files).push((entry.into_path(), rel, m.len())),
-                Err(e) => {
-                    lock(skipped).push(Skipped {
-                        path: rel.clone(),
-                        reason: SkipReason::Unreadable,
-                        detail: Some(e.to_string()),
-                    });
-                    lock(diags).push(
-                        Diagnostic::new(
-                            "file-unreadable",
-                            DiagnosticLevel::Warning,
-                            format!("cannot read file metadata: {e}"),
-                        )
-                        .at(rel, None),
-                    );
-                }
-            }
-            ignore::WalkState::Continue
+    let new_walker = || {
+        Arc::new(Walker {
+            root: root.to_owned(),
+            canonical_root: canonical_root.clone(),
+            excludes: excludes.clone(),
+            ignores: opts
+                .respect_ignore_files
+                .then(|| IgnoreFiles::new(root, limits)),
+            found: Mutex::default(),
+            skipped: Mutex::default(),
+            diags: Mutex::default(),
         })
-    });
+    };
+    let mut walker = new_walker();
+    walker.run(opts.threads, false);
+    if walker.ignores.as_ref().is_some_and(IgnoreFiles::exhausted) {
+        // Which ignore files fit in the pattern budget depended on the order the parallel
+        // walk met them: walk again in a fixed order, so the output is deterministic.
+        walker = new_walker();
+        walker.run(opts.threads, true);
+    }
 
-    let mut found = files.into_inner().unwrap_or_default();
-    found.sort_by(|a, b| a.1.cmp(&b.1));
-    found.dedup_by(|a, b| a.1 == b.1);
-    inv.skipped = skipped.into_inner().unwrap_or_default();
-    inv.diagnostics = diags.into_inner().unwrap_or_default();
+    let mut found = std::mem::take(&mut *lock(&walker.found));
+    // Sorted by display path, then raw path. Only the same raw path met twice is one file:
+    // names that differ only in bytes that are not UTF-8 are two files.
+    found.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+    found.dedup_by(|a, b| a.0 == b.0);
+    inv.skipped = std::mem::take(&mut *lock(&walker.skipped));
+    inv.diagnostics = std::mem::take(&mut *lock(&walker.diags));
+    if let Some(ignores) = &walker.ignores {
+        inv.diagnostics.extend(ignores.take_diagnostics());
+    }
     for (path, rel, size) in found {
-        push_file(&mut inv, path, rel, size, opts.max_file_size);
+        push_file(&mut inv, path, rel, size, false, opts.max_file_size);
     }
     inv.skipped.sort();
     inv.skipped.dedup();
     inv.diagnostics.sort();
+    inv.diagnostics.dedup();
     inv
+}
+
+/// One walk of a directory: its filters and what it found.
+struct Walker {
+    root: PathBuf,
+    canonical_root: PathBuf,
+    excludes: GlobSet,
+    /// `None` when ignore files are not honoured.
+    ignores: Option<IgnoreFiles>,
+    found: Mutex<Vec<(PathBuf, String, u64)>>,
+    skipped: Mutex<Vec<Skipped>>,
+    diags: Mutex<Vec<Diagnostic>>,
+}
+
+impl Walker {
+    /// Walk in parallel, or one thread in file-name order when `sorted`.
+    fn run(self: &Arc<Self>, threads: usize, sorted: bool) {
+        let mut builder = ignore::WalkBuilder::new(&self.root);
+        // palisade reads the ignore files itself, bounded (see `ignore_files`).
+        builder
+            .standard_filters(false)
+            .follow_links(true)
+            .threads(threads);
+        let filter = Arc::clone(self);
+        builder.filter_entry(move |e| filter.keep(e));
+        if sorted {
+            builder.sort_by_file_name(std::cmp::Ord::cmp);
+            for res in builder.build() {
+                self.visit(res);
+            }
+        } else {
+            // Once the pattern budget is spent this walk will be redone in order: stop it.
+            let spent = || self.ignores.as_ref().is_some_and(IgnoreFiles::exhausted);
+            builder.build_parallel().run(|| {
+                Box::new(move |res| {
+                    if spent() {
+                        return ignore::WalkState::Quit;
+                    }
+                    self.visit(res)
+                })
+            });
+        }
+    }
+
+    /// Should the walk look at this entry (and below it)? Records excluded entries and
+    /// links out of the root.
+    fn keep(&self, entry: &ignore::DirEntry) -> bool {
+        if entry.depth() == 0 {
+            return true;
+        }
+        if entry.file_name() == ".git" {
+            return false;
+        }
+        let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+        if let Some(ignores) = &self.ignores
+            && ignores.is_ignored(entry.path(), is_dir)
+        {
+            return false;
+        }
+        let rel = rel_path(&self.root, entry.path());
+        if self.excludes.is_match(&rel) {
+            let path = if is_dir { format!("{rel}/") } else { rel };
+            lock(&self.skipped).push(Skipped {
+                path,
+                reason: SkipReason::Excluded,
+                detail: Some("matched scan.exclude".to_owned()),
+            });
+            return false;
+        }
+        if entry.path_is_symlink() {
+            let inside = std::fs::canonicalize(entry.path())
+                .is_ok_and(|c| c.starts_with(&self.canonical_root));
+            if !inside {
+                lock(&self.skipped).push(Skipped {
+                    path: rel,
+                    reason: SkipReason::OutsideRoot,
+                    detail: Some("symbolic link target is outside the scanned root".into()),
+                });
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Record one entry the walk met: regular files are listed, special files skipped.
+    fn visit(&self, res: Result<ignore::DirEntry, ignore::Error>) -> ignore::WalkState {
+        let entry = match res {
+            Ok(e) => e,
+            Err(err) => {
+                self.record_error(&err);
+                return ignore::WalkState::Continue;
+            }
+        };
+        let Some(ft) = entry.file_type() else {
+            return ignore::WalkState::Continue;
+        };
+        if entry.depth() == 0 || ft.is_dir() {
+            return ignore::WalkState::Continue;
+        }
+        let rel = rel_path(&self.root, entry.path());
+        if !ft.is_file() {
+            if let Some(kind) = special_kind(ft) {
+                lock(&self.skipped).push(special_file(&rel, kind));
+            }
+            return ignore::WalkState::Continue;
+        }
+        match entry.metadata() {
+            Ok(m) => lock(&self.found).push((entry.into_path(), rel, m.len())),
+            Err(e) => {
+                let e = escape_control(&e.to_string());
+                lock(&self.skipped).push(Skipped {
+                    path: rel.clone(),
+                    reason: SkipReason::Unreadable,
+                    detail: Some(e.clone()),
+                });
+                lock(&self.diags).push(
+                    Diagnostic::new(
+                        "file-unreadable",
+                        DiagnosticLevel::Warning,
+                        format!("cannot read file metadata: {e}"),
+                    )
+                    .at(rel, None),
+                );
+            }
+        }
+        ignore::WalkState::Continue
+    }
+
+    fn record_error(&self, err: &ignore::Error) {
+        let root = self.root.as_path();
+        // Unwrap the error chain to find the innermost cause and path.
+        let mut path: Option<PathBuf> = None;
+        let mut cur = err;
+        let mut is_loop = false;
+        loop {
+            match cur {
+                ignore::Error::WithPath { path: p, err } => {
+                    path.get_or_insert_with(|| p.clone());
+                    cur = err;
+                }
+                ignore::Error::WithDepth { err, .. }
+                | ignore::Error::WithLineNumber { err, .. } => {
+                    cur = err;
+                }
+                ignore::Error::Loop { child, .. } => {
+                    path.get_or_insert_with(|| child.clone());
+                    is_loop = true;
+                    break;
+                }
+                _ => break,
+            }
+        }
+        // A link that cannot be followed is not reported when the ignore rules exclude it.
+        if let (Some(p), Some(ignores)) = (&path, &self.ignores)
+            && ignores.is_ignored(p, false)
+        {
+            return;
+        }
+        let rel = path.as_deref().map(|p| rel_path(root, p));
+        if is_loop {
+            if let Some(r) = &rel {
+                lock(&self.skipped).push(Skipped {
+                    path: format!("{r}/"),
+                    reason: SkipReason::SymlinkLoop,
+                    detail: Some("symbolic link loop not followed".to_owned()),
+                });
+            }
+            let d = Diagnostic::new(
+                "symlink-loop",
+                DiagnosticLevel::Warning,
+                "symbolic link loop not followed".to_owned(),
+            );
+            lock(&self.diags).push(match rel {
+                Some(r) => d.at(r, None),
+                None => d,
+            });
+            return;
+        }
+        let cause = escape_control(&cur.to_string());
+        if let Some(r) = &rel {
+            lock(&self.skipped).push(Skipped {
+                path: r.clone(),
+                reason: SkipReason::Unreadable,
+                detail: Some(cause.clone()),
+            });
+        }
+        let d = Diagnostic::new(
+            "walk-error",
+            DiagnosticLevel::Warning,
+            format!("cannot read: {cause}"),
+        );
+        lock(&self.diags).push(match rel {
+            Some(r) => d.at(r, None),
+            None => d,
+        });
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -540,7 +766,7 @@ pub fn too_large(rel: &str, size: u64, max: u64) -> (Skipped, Diagnostic) {
     (skipped, diagnostic)
 }
 
-fn push_file(inv: &mut Inventory, path: PathBuf, rel: String, size: u64, max: u64) {
+fn push_file(inv: &mut Inventory, path: PathBuf, rel: String, size: u64, stream: bool, max: u64) {
     if size > max {
         let (skipped, diagnostic) = too_large(&rel, size, max);
         inv.skipped.push(skipped);
@@ -556,71 +782,7 @@ fn push_file(inv: &mut Inventory, path: PathBuf, rel: String, size: u64, max: u6
         kind,
         language,
         test_like,
-    });
-}
-
-fn record_walk_error(
-    root: &Path,
-    err: &ignore::Error,
-    skipped: &Mutex<Vec<Skipped>>,
-    diags: &Mutex<Vec<Diagnostic>>,
-) {
-    // Unwrap the error chain to find the innermost cause and path.
-    let mut path: Option<PathBuf> = None;
-    let mut cur = err;
-    let mut is_loop = false;
-    loop {
-        match cur {
-            ignore::Error::WithPath { path: p, err } => {
-                path.get_or_insert_with(|| p.clone());
-                cur = err;
-            }
-            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
-                cur = err;
-            }
-            ignore::Error::Loop { child, .. } => {
-                path.get_or_insert_with(|| child.clone());
-                is_loop = true;
-                break;
-            }
-            _ => break,
-        }
-    }
-    let rel = path.as_deref().map(|p| rel_path(root, p));
-    if is_loop {
-        if let Some(r) = &rel {
-            lock(skipped).push(Skipped {
-                path: format!("{r}/"),
-                reason: SkipReason::SymlinkLoop,
-                detail: Some("symbolic link loop not followed".to_owned()),
-            });
-        }
-        let d = Diagnostic::new(
-            "symlink-loop",
-            DiagnosticLevel::Warning,
-            "symbolic link loop not followed".to_owned(),
-        );
-        lock(diags).push(match rel {
-            Some(r) => d.at(r, None),
-            None => d,
-        });
-        return;
-    }
-    if let Some(r) = &rel {
-        lock(skipped).push(Skipped {
-            path: r.clone(),
-            reason: SkipReason::Unreadable,
-            detail: Some(cur.to_string()),
-        });
-    }
-    let d = Diagnostic::new(
-        "walk-error",
-        DiagnosticLevel::Warning,
-        format!("cannot read: {cur}"),
-    );
-    lock(diags).push(match rel {
-        Some(r) => d.at(r, None),
-        None => d,
+        stream,
     });
 }
 
@@ -680,5 +842,307 @@ mod tests {
             reasons.iter().any(|(_, r)| *r == SkipReason::SymlinkLoop),
             "{reasons:?}"
         );
+    }
+
+    fn rels(inv: &Inventory) -> Vec<&str> {
+        inv.files.iter().map(|f| f.rel.as_str()).collect()
+    }
+
+    fn skip_reasons(inv: &Inventory) -> Vec<(&str, SkipReason)> {
+        inv.skipped
+            .iter()
+            .map(|s| (s.path.as_str(), s.reason.clone()))
+            .collect()
+    }
+
+    fn has_diagnostic(inv: &Inventory, code: &str, path: &str) -> bool {
+        inv.diagnostics
+            .iter()
+            .any(|d| d.code == code && d.path.as_deref() == Some(path))
+    }
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let p = root.join(rel);
+        std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        std::fs::write(p, text).expect("write");
+    }
+
+    #[cfg(unix)]
+    fn mkfifo(path: &Path) {
+        let st = std::process::Command::new("mkfifo")
+            .arg(path)
+            .status()
+            .expect("mkfifo runs");
+        assert!(st.success(), "mkfifo {}", path.display());
+    }
+
+    /// Feeds a FIFO, so that code which wrongly opens it gets data and ends instead of
+    /// hanging the test. On drop, a writer still waiting for a reader is released.
+    #[cfg(unix)]
+    struct FifoWriter {
+        path: PathBuf,
+        thread: Option<std::thread::JoinHandle<()>>,
+    }
+
+    #[cfg(unix)]
+    impl FifoWriter {
+        fn new(path: &Path, data: &'static [u8]) -> Self {
+            let p = path.to_owned();
+            let thread = std::thread::spawn(move || {
+                use std::io::Write;
+                if let Ok(mut f) = std::fs::OpenOptions::new().write(true).open(&p) {
+                    let _ = f.write_all(data);
+                }
+            });
+            Self {
+                path: path.to_owned(),
+                thread: Some(thread),
+            }
+        }
+    }
+
+    #[cfg(unix)]
+    impl Drop for FifoWriter {
+        fn drop(&mut self) {
+            // Opening a FIFO read-write never waits, and lets a writer blocked in `open` go on.
+            let reader = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open(&self.path);
+            if let Some(t) = self.thread.take() {
+                let _ = t.join();
+            }
+            drop(reader);
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn issue5_09_raw_names_are_kept_and_escaped_for_display() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let names: [&[u8]; 3] = [b"cred\xff.env", b"cred\xfe.env", b"x\x1b[31m.env"];
+        for name in names {
+            std::fs::write(root.join(std::ffi::OsStr::from_bytes(name)), "x = 1\n").expect("write");
+        }
+        let inv = discover(root, &DiscoveryOptions::default());
+        assert_eq!(
+            rels(&inv),
+            ["cred\\xfe.env", "cred\\xff.env", "x\\x1b[31m.env"]
+        );
+        for f in &inv.files {
+            assert!(names.contains(&f.path.file_name().expect("name").as_bytes()));
+            assert!(!f.stream);
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn issue5_10_special_files_in_a_tree_are_skipped_with_a_reason() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        write(root, "a.txt", "x = 1\n");
+        mkfifo(&root.join("pipe"));
+        let _listener = std::os::unix::net::UnixListener::bind(root.join("sock")).expect("socket");
+        let inv = discover(root, &DiscoveryOptions::default());
+        assert_eq!(rels(&inv), ["a.txt"]);
+        let reasons = skip_reasons(&inv);
+        assert!(
+            reasons.contains(&("pipe", SkipReason::SpecialFile)),
+            "{reasons:?}"
+        );
+        assert!(
+            reasons.contains(&("sock", SkipReason::SpecialFile)),
+            "{reasons:?}"
+        );
+        let pipe = inv.skipped.iter().find(|s| s.path == "pipe").expect("pipe");
+        assert!(
+            pipe.detail
+                .as_deref()
+                .is_some_and(|d| d.contains("named pipe"))
+        );
+        assert_eq!(SkipReason::SpecialFile.as_str(), "special-file");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn issue5_10_a_pipe_or_device_target_is_one_stream() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("in");
+        mkfifo(&fifo);
+        let inv = discover(&fifo, &DiscoveryOptions::default());
+        assert_eq!(rels(&inv), ["in"]);
+        assert!(inv.files[0].stream);
+        assert_eq!(inv.files[0].size, 0);
+        let inv = discover(Path::new("/dev/null"), &DiscoveryOptions::default());
+        assert_eq!(rels(&inv), ["null"]);
+        assert!(inv.files[0].stream);
+        write(dir.path(), "a.txt", "x\n");
+        let inv = discover(&dir.path().join("a.txt"), &DiscoveryOptions::default());
+        assert_eq!(rels(&inv), ["a.txt"]);
+        assert!(!inv.files[0].stream);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn issue5_17_open_regular_never_waits_on_a_fifo_or_device() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("pipe");
+        mkfifo(&fifo);
+        // No writer: a blocking open would wait forever.
+        let _feed = FifoWriter::new(&fifo, b"data\n");
+        assert!(matches!(
+            open_regular(&fifo),
+            Ok(Opened::Special("named pipe"))
+        ));
+        assert!(matches!(
+            open_regular(Path::new("/dev/zero")),
+            Ok(Opened::Special("character device"))
+        ));
+        assert!(matches!(
+            open_regular(dir.path()),
+            Ok(Opened::Special("directory"))
+        ));
+        write(dir.path(), "a.txt", "x\n");
+        assert!(matches!(
+            open_regular(&dir.path().join("a.txt")),
+            Ok(Opened::Regular(_, m)) if m.len() == 2
+        ));
+    }
+
+    #[test]
+    fn issue5_19_an_ignore_file_over_the_pattern_limit_is_not_applied() {
+        use std::fmt::Write;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let mut big = String::from("ignored.txt\n# a comment is not a pattern\n\n");
+        for i in 0..Limits::DEFAULT.file_patterns {
+            let _ = writeln!(big, "generated/cache-{i:06}/**/*.tmp");
+        }
+        write(root, ".gitignore", &big);
+        write(root, "ignored.txt", "x\n");
+        write(root, "sub/.gitignore", "local.txt\n");
+        write(root, "sub/local.txt", "x\n");
+        write(root, "sub/kept.txt", "x\n");
+        let inv = discover(root, &DiscoveryOptions::default());
+        // Not applying the file scans more, never less; the small file still applies.
+        assert_eq!(
+            rels(&inv),
+            [
+                ".gitignore",
+                "ignored.txt",
+                "sub/.gitignore",
+                "sub/kept.txt"
+            ]
+        );
+        assert!(
+            has_diagnostic(&inv, "ignore-file-too-large", ".gitignore"),
+            "{:?}",
+            inv.diagnostics
+        );
+    }
+
+    #[test]
+    fn issue5_19_an_ignore_file_over_the_size_limit_is_not_applied() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let size = usize::try_from(Limits::DEFAULT.file_bytes).expect("fits");
+        let big = format!("ignored.txt\n#{}\n", "x".repeat(size));
+        write(root, ".ignore", &big);
+        write(root, "ignored.txt", "x\n");
+        let inv = discover(root, &DiscoveryOptions::default());
+        assert!(rels(&inv).contains(&"ignored.txt"), "{:?}", rels(&inv));
+        assert!(has_diagnostic(&inv, "ignore-file-too-large", ".ignore"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn issue5_19_an_ignore_file_that_is_a_fifo_is_not_read() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        write(root, "ignored.txt", "x\n");
+        mkfifo(&root.join(".gitignore"));
+        let _feed = FifoWriter::new(&root.join(".gitignore"), b"ignored.txt\n");
+        let inv = discover(root, &DiscoveryOptions::default());
+        assert_eq!(rels(&inv), ["ignored.txt"]);
+        assert!(has_diagnostic(&inv, "file-unreadable", ".gitignore"));
+        assert!(skip_reasons(&inv).contains(&(".gitignore", SkipReason::SpecialFile)));
+    }
+
+    #[test]
+    fn issue5_19_the_pattern_budget_is_spent_in_a_fixed_order() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        for d in ["a", "b", "c"] {
+            write(root, &format!("{d}/.gitignore"), "x1\nx2\nx3\n");
+            write(root, &format!("{d}/x1"), "x\n");
+        }
+        let limits = Limits {
+            total_patterns: 7,
+            ..Limits::DEFAULT
+        };
+        for _ in 0..4 {
+            let opts = DiscoveryOptions {
+                threads: 4,
+                ..DiscoveryOptions::default()
+            };
+            let inv = discover_with(root, &opts, limits);
+            // a and b fit in the budget, c does not: by name order, not by luck.
+            assert_eq!(
+                rels(&inv),
+                ["a/.gitignore", "b/.gitignore", "c/.gitignore", "c/x1"]
+            );
+            let too_large: Vec<_> = inv
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == "ignore-file-too-large")
+                .filter_map(|d| d.path.as_deref())
+                .collect();
+            assert_eq!(too_large, ["c/.gitignore"]);
+        }
+    }
+
+    #[test]
+    fn ignore_files_keep_the_walkers_precedence() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        write(root, ".gitignore", "*.log\n!keep.log\nbuild/\n");
+        write(root, ".palisadeignore", "!forced.log\n");
+        write(root, ".git/info/exclude", "excluded.txt\n");
+        write(root, "sub/.gitignore", "!sub.log\n");
+        for f in [
+            "a.log",
+            "keep.log",
+            "forced.log",
+            "excluded.txt",
+            "build/x.txt",
+            "sub/sub.log",
+            "sub/other.log",
+            "sub/build/y.txt",
+        ] {
+            write(root, f, "x\n");
+        }
+        let inv = discover(root, &DiscoveryOptions::default());
+        assert_eq!(
+            rels(&inv),
+            [
+                ".gitignore",
+                ".palisadeignore",
+                "forced.log",
+                "keep.log",
+                "sub/.gitignore",
+                "sub/sub.log"
+            ]
+        );
+        // A subfolder still honours the ignore files above it.
+        let inv = discover(&root.join("sub"), &DiscoveryOptions::default());
+        assert_eq!(rels(&inv), [".gitignore", "sub.log"]);
+        // And nothing is ignored when asked so.
+        let opts = DiscoveryOptions {
+            respect_ignore_files: false,
+            ..DiscoveryOptions::default()
+        };
+        assert_eq!(discover(root, &opts).files.len(), 11);
     }
 }

@@ -161,7 +161,23 @@ pub(crate) fn check_output_folder(target: &Path) -> std::io::Result<()> {
 /// Concurrent runs writing the same path leave one complete file, never two reports
 /// interleaved, and a reader never sees half a report. The temporary file is removed if the
 /// write does not complete.
+///
+/// Only a regular file (or a path that does not exist yet) is replaced that way. A device or
+/// a pipe (`/dev/null`, `/dev/stdout`, `>(gzip)`) is written to as it is: renaming over it
+/// would replace the device node or the link instead of writing to it. A symbolic link to a
+/// regular file is followed, so the file it points to is replaced, not the link.
 pub(crate) fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    match std::fs::metadata(target) {
+        Ok(meta) if !meta.is_file() => OpenOptions::new()
+            .write(true)
+            .open(target)
+            .and_then(|mut f| f.write_all(bytes).and_then(|()| f.flush())),
+        Ok(_) => replace_file(&std::fs::canonicalize(target)?, bytes),
+        Err(_) => replace_file(target, bytes),
+    }
+}
+
+fn replace_file(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = folder_of(target);
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

@@ -57,7 +57,10 @@ impl From<SeverityArg> for Severity {
 pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
     let root = args.path.clone();
     if !root.exists() {
-        bail!("scan target {} does not exist", root.display());
+        bail!(
+            "scan target {} does not exist",
+            palisade_core::text::escape_os(root.as_os_str())
+        );
     }
     let mut config = match &args.config {
         Some(p) => Config::load(p)?,
@@ -276,7 +279,7 @@ pub(crate) fn run(settings: &Settings) -> Report {
             version: env!("CARGO_PKG_VERSION").to_owned(),
         },
         target: Target {
-            path: settings.root.display().to_string(),
+            path: palisade_core::text::escape_os(settings.root.as_os_str()),
             mode: settings.mode,
         },
         started_at: Some(rfc3339_utc(started_at)),

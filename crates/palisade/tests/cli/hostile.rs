@@ -254,6 +254,67 @@ fn issue5_14_output_file_is_replaced_whole() {
     assert_eq!(names, ["other-name", "r.json"], "no temporary file is left");
 }
 
+/// Regression: writing through a temporary file and a rename replaced whatever `--output`
+/// named, so `-o /dev/null` run as root turned /dev/null into a regular file. Pipes and
+/// devices are written to as they are; a link keeps pointing at the file it names.
+#[cfg(unix)]
+#[test]
+fn issue5_14_output_to_a_pipe_or_link_writes_through() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "src/deploy.sh", &secret_line());
+    let fifo = dir.path().join("out.fifo");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let out = palisade_bounded(
+        &[
+            "scan",
+            "src",
+            "--no-progress",
+            "-f",
+            "json",
+            "-o",
+            "out.fifo",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&reader.join().unwrap()).unwrap();
+    assert_eq!(v["findings"].as_array().unwrap().len(), 1);
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+
+    std::fs::write(dir.path().join("real.json"), "old").unwrap();
+    std::os::unix::fs::symlink("real.json", dir.path().join("link.json")).unwrap();
+    let out = palisade_bounded(
+        &[
+            "scan",
+            "src",
+            "--no-progress",
+            "-f",
+            "json",
+            "-o",
+            "link.json",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let link = std::fs::symlink_metadata(dir.path().join("link.json")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link is not replaced");
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("real.json")).unwrap())
+            .unwrap();
+    assert_eq!(v["findings"].as_array().unwrap().len(), 1);
+}
+
 #[test]
 fn issue5_14_output_into_missing_folder_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
@@ -289,11 +350,11 @@ fn issue5_17_fifo_config_and_baseline_are_refused() {
     for (args, expected) in [
         (
             &["scan", "src", "--no-progress", "--config", "fifo"][..],
-            "invalid config fifo: cannot read file: not a regular file (a FIFO)",
+            "invalid config fifo: cannot read file: not a regular file (a named pipe)",
         ),
         (
             &["scan", "src", "--no-progress", "--baseline", "fifo"][..],
-            "cannot read baseline fifo: not a regular file (a FIFO)",
+            "cannot read baseline fifo: not a regular file (a named pipe)",
         ),
     ] {
         let out = palisade_bounded(args, dir.path());
@@ -304,7 +365,7 @@ fn issue5_17_fifo_config_and_baseline_are_refused() {
     mkfifo(&dir.path().join("src/palisade.toml"));
     let out = palisade_bounded(&["scan", "src", "--no-progress"], dir.path());
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("a FIFO"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("a named pipe"), "{}", stderr(&out));
 }
 
 #[cfg(unix)]

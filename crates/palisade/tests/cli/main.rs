@@ -3,6 +3,7 @@
 
 mod demo;
 mod docs;
+mod files;
 mod git;
 mod history;
 mod hostile;
