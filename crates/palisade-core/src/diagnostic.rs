@@ -150,4 +150,23 @@ mod tests {
             );
         }
     }
+
+    /// The user-facing table of codes in docs/configuration.md lists every code, in order.
+    #[test]
+    fn every_code_is_documented() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/configuration.md");
+        let docs = std::fs::read_to_string(path).expect("docs/configuration.md");
+        let section = docs
+            .split("## Diagnostic codes")
+            .nth(1)
+            .and_then(|s| s.split("\n## ").next())
+            .expect("a `## Diagnostic codes` section");
+        let listed: Vec<&str> = section
+            .lines()
+            .filter_map(|l| l.strip_prefix("| `"))
+            .filter_map(|l| l.split_once("` |").map(|(c, _)| c))
+            .collect();
+        let codes: Vec<&str> = CODES.iter().map(|(c, _)| *c).collect();
+        assert_eq!(listed, codes, "docs/configuration.md `Diagnostic codes` table");
+    }
 }
