@@ -898,6 +898,53 @@ mod tests {
         assert!(err.message.contains("a directory"), "{err}");
     }
 
+    /// No 8 characters in a row of any value in `values` appear in `text`.
+    fn assert_no_value_in(text: &str, values: &[String]) {
+        for v in values {
+            for w in v.as_bytes().windows(8) {
+                let w = std::str::from_utf8(w).expect("ascii");
+                assert!(
+                    !text.contains(w),
+                    "`{w}` of a value is in the error: {text}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Issue 5: a file that is not a palisade config (a `.env`, a YAML file, a PEM key,
+        /// TOML with unknown keys or broken values) gives an error that shows no value from
+        /// it. (Values of palisade's own keys, such as an invalid glob, are quoted, capped.)
+        #[test]
+        fn issue5_04_config_errors_show_no_values(
+            lines in proptest::collection::vec(
+                (0..7u8, "[A-Z_]{1,12}", "[A-Za-z0-9+/_\\-]{12,60}"),
+                1..8,
+            ),
+        ) {
+            let mut text = String::new();
+            let mut values = Vec::new();
+            for (shape, key, value) in &lines {
+                let line = match shape {
+                    0 => format!("{key}={value}"),
+                    1 => format!("{key} = \"{value}\""),
+                    2 => format!("{key}: {value}"),
+                    3 => value.clone(),
+                    4 => format!("export {key}='{value}'"),
+                    5 => format!("[secrets]\nallow-values = {value}"),
+                    _ => format!("{key} = [\"{value}\", {value}]"),
+                };
+                text.push_str(&line);
+                text.push('\n');
+                values.push(value.clone());
+            }
+            if let Err(e) = Config::parse(&text, Path::new(".env")) {
+                let shown = format!("{e}\n{e:?}");
+                assert_no_value_in(&shown, &values);
+            }
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn parse_never_panics(s in "\\PC{0,200}") {

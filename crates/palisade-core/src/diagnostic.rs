@@ -167,6 +167,9 @@ mod tests {
             .filter_map(|l| l.split_once("` |").map(|(c, _)| c))
             .collect();
         let codes: Vec<&str> = CODES.iter().map(|(c, _)| *c).collect();
-        assert_eq!(listed, codes, "docs/configuration.md `Diagnostic codes` table");
+        assert_eq!(
+            listed, codes,
+            "docs/configuration.md `Diagnostic codes` table"
+        );
     }
 }

@@ -595,6 +595,33 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Issue 5: a file passed as a baseline that is not one (a `.env`, a SARIF or JSON
+        /// report with snippets, broken JSON) gives an error that shows no value from it.
+        #[test]
+        fn issue5_04_baseline_errors_show_no_values(
+            shape in 0..5u8,
+            key in "[a-z_]{1,10}",
+            value in "[A-Za-z0-9+/_\\-]{12,60}",
+        ) {
+            let text = match shape {
+                0 => format!("{key}={value}\n"),
+                1 => format!("{{\"{key}\": \"{value}\"}}"),
+                2 => format!("{{\"version\": 1, \"findings\": [{{\"fingerprint\": {value}}}]}}"),
+                3 => format!("{{\"version\": \"{value}\", \"findings\": []}}"),
+                _ => format!("[\"{value}\""),
+            };
+            let dir = tempfile::tempdir().expect("tempdir");
+            let path = dir.path().join("base.json");
+            std::fs::write(&path, &text).expect("write");
+            if let Err(e) = Baseline::load(&path) {
+                let shown = format!("{e}\n{e:?}");
+                for w in value.as_bytes().windows(8) {
+                    let w = std::str::from_utf8(w).expect("ascii");
+                    proptest::prop_assert!(!shown.contains(w), "`{}` in {}", w, shown);
+                }
+            }
+        }
+
         #[test]
         fn issue5_16_indexed_apply_matches_the_definition(
             specs in proptest::collection::vec(
