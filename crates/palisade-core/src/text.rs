@@ -8,9 +8,14 @@
 use std::fmt::Write;
 
 /// Is `c` a character that must not reach a terminal raw: C0 controls (but not tab), DEL,
-/// and C1 controls (U+0080..U+009F, which include the 8-bit CSI).
+/// C1 controls (U+0080..U+009F, which include the 8-bit CSI), and the bidirectional
+/// overrides and isolates (U+202A..U+202E, U+2066..U+2069) that make a line display in
+/// another order than it reads ("Trojan Source").
 pub fn is_unsafe_control(c: char) -> bool {
-    (c.is_control() && c != '\t') || ('\u{80}'..='\u{9f}').contains(&c)
+    (c.is_control() && c != '\t')
+        || ('\u{80}'..='\u{9f}').contains(&c)
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
 /// `text` with control characters escaped as `\xHH` (C0, DEL) or `\u{HH}` (C1). Tabs are
@@ -82,6 +87,7 @@ mod tests {
         assert_eq!(escape_control("a\x1b[31mb\x07"), "a\\x1b[31mb\\x07");
         assert_eq!(escape_control("tab\tok"), "tab\tok");
         assert_eq!(escape_control("csi\u{9b}2J"), "csi\\u{9b}2J");
+        assert_eq!(escape_control("a\u{202e}b"), "a\\u{202e}b");
         assert_eq!(escape_bytes(b"cred\xff.env"), "cred\\xff.env");
         assert_ne!(escape_bytes(b"cred\xff.env"), escape_bytes(b"cred\xfe.env"));
         assert_eq!(escape_bytes("é/ok".as_bytes()), "é/ok");
