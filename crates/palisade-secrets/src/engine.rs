@@ -1266,8 +1266,8 @@ mod tests {
         );
         // Lines 1-2 of a file that has already counted u32::MAX - 1 lines: the token sits
         // on line u32::MAX + 2, and the comment above it on line u32::MAX + 1.
-        let text =
-            format!("x\n# palisade:ignore[github-personal-access-token] test\nt = \"{token}\"\n");
+        let marker = concat!("palisade:", "ignore");
+        let text = format!("x\n# {marker}[github-personal-access-token] test\nt = \"{token}\"\n");
         let mut state = ScanState::new(b'\n');
         state.line = u32::MAX as usize - 1;
         let info = FileInfo::from_path("big.txt");
