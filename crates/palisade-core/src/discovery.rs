@@ -868,53 +868,7 @@ mod tests {
     }
 
     #[cfg(unix)]
-    fn mkfifo(path: &Path) {
-        let st = std::process::Command::new("mkfifo")
-            .arg(path)
-            .status()
-            .expect("mkfifo runs");
-        assert!(st.success(), "mkfifo {}", path.display());
-    }
-
-    /// Feeds a FIFO, so that code which wrongly opens it gets data and ends instead of
-    /// hanging the test. On drop, a writer still waiting for a reader is released.
-    #[cfg(unix)]
-    struct FifoWriter {
-        path: PathBuf,
-        thread: Option<std::thread::JoinHandle<()>>,
-    }
-
-    #[cfg(unix)]
-    impl FifoWriter {
-        fn new(path: &Path, data: &'static [u8]) -> Self {
-            let p = path.to_owned();
-            let thread = std::thread::spawn(move || {
-                use std::io::Write;
-                if let Ok(mut f) = std::fs::OpenOptions::new().write(true).open(&p) {
-                    let _ = f.write_all(data);
-                }
-            });
-            Self {
-                path: path.to_owned(),
-                thread: Some(thread),
-            }
-        }
-    }
-
-    #[cfg(unix)]
-    impl Drop for FifoWriter {
-        fn drop(&mut self) {
-            // Opening a FIFO read-write never waits, and lets a writer blocked in `open` go on.
-            let reader = std::fs::OpenOptions::new()
-                .read(true)
-                .write(true)
-                .open(&self.path);
-            if let Some(t) = self.thread.take() {
-                let _ = t.join();
-            }
-            drop(reader);
-        }
-    }
+    use palisade_test_support::{FifoWriter, mkfifo};
 
     #[cfg(unix)]
     #[test]
@@ -991,7 +945,7 @@ mod tests {
         let fifo = dir.path().join("pipe");
         mkfifo(&fifo);
         // No writer: a blocking open would wait forever.
-        let _feed = FifoWriter::new(&fifo, b"data\n");
+        let _feed = FifoWriter::new(&fifo, b"data\n".to_vec());
         assert!(matches!(
             open_regular(&fifo),
             Ok(Opened::Special("named pipe"))
@@ -1063,7 +1017,7 @@ mod tests {
         let root = dir.path();
         write(root, "ignored.txt", "x\n");
         mkfifo(&root.join(".gitignore"));
-        let _feed = FifoWriter::new(&root.join(".gitignore"), b"ignored.txt\n");
+        let _feed = FifoWriter::new(&root.join(".gitignore"), b"ignored.txt\n".to_vec());
         let inv = discover(root, &DiscoveryOptions::default());
         assert_eq!(rels(&inv), ["ignored.txt"]);
         assert!(has_diagnostic(&inv, "file-unreadable", ".gitignore"));

@@ -216,7 +216,6 @@ impl Scanner for SecretsScanner {
 
 #[cfg(test)]
 mod tests {
-    use std::path::{Path, PathBuf};
     use std::sync::atomic::AtomicU64;
 
     use palisade_core::Config;
@@ -224,23 +223,9 @@ mod tests {
 
     use super::*;
 
-    /// A GitHub-format token with a valid checksum, built at run time so this file holds none.
-    fn gh_token(body: &str) -> String {
-        const A: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-        let mut n = crc32fast::hash(body.as_bytes());
-        let mut sum = Vec::new();
-        while n > 0 {
-            sum.push(A[(n % 62) as usize]);
-            n /= 62;
-        }
-        sum.resize(6, b'0');
-        sum.reverse();
-        format!(
-            "{}{body}{}",
-            concat!("gh", "p_"),
-            String::from_utf8(sum).expect("ascii")
-        )
-    }
+    use palisade_test_support::gh_token;
+    #[cfg(unix)]
+    use palisade_test_support::{FifoWriter, mkfifo};
 
     fn secret_line(body: &str) -> String {
         format!("GITHUB_TOKEN = \"{}\"\n", gh_token(body))
@@ -299,55 +284,6 @@ mod tests {
         let out = scan(&discover(dir.path(), &DiscoveryOptions::default()), 100);
         assert_eq!((out.files_scanned, out.bytes_scanned), (1, 100));
         assert!(out.skipped.is_empty() && out.diagnostics.is_empty());
-    }
-
-    #[cfg(unix)]
-    fn mkfifo(path: &Path) {
-        let st = std::process::Command::new("mkfifo")
-            .arg(path)
-            .status()
-            .expect("mkfifo runs");
-        assert!(st.success(), "mkfifo {}", path.display());
-    }
-
-    /// Feeds a FIFO, so that code which wrongly opens it gets data and ends instead of
-    /// hanging the test. On drop, a writer still waiting for a reader is released.
-    #[cfg(unix)]
-    struct FifoWriter {
-        path: PathBuf,
-        thread: Option<std::thread::JoinHandle<()>>,
-    }
-
-    #[cfg(unix)]
-    impl FifoWriter {
-        fn new(path: &Path, data: Vec<u8>) -> Self {
-            let p = path.to_owned();
-            let thread = std::thread::spawn(move || {
-                use std::io::Write;
-                if let Ok(mut f) = std::fs::OpenOptions::new().write(true).open(&p) {
-                    let _ = f.write_all(&data);
-                }
-            });
-            Self {
-                path: path.to_owned(),
-                thread: Some(thread),
-            }
-        }
-    }
-
-    #[cfg(unix)]
-    impl Drop for FifoWriter {
-        fn drop(&mut self) {
-            // Opening a FIFO read-write never waits, and lets a writer blocked in `open` go on.
-            let reader = std::fs::OpenOptions::new()
-                .read(true)
-                .write(true)
-                .open(&self.path);
-            if let Some(t) = self.thread.take() {
-                let _ = t.join();
-            }
-            drop(reader);
-        }
     }
 
     #[cfg(unix)]

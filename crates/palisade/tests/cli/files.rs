@@ -8,38 +8,11 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
-use crate::{palisade, stderr, stdout};
+use palisade_test_support::gh_token;
+#[cfg(unix)]
+use palisade_test_support::mkfifo;
 
-/// A GitHub-format token with a valid checksum and a 30-character `body`, built at run time
-/// so this file holds none.
-fn gh_token(body: &str) -> String {
-    const A: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    assert_eq!(body.len(), 30);
-    let mut crc = 0xFFFF_FFFFu32;
-    for &b in body.as_bytes() {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    let mut n = !crc;
-    let mut sum = Vec::new();
-    while n > 0 {
-        sum.push(A[(n % 62) as usize]);
-        n /= 62;
-    }
-    sum.resize(6, b'0');
-    sum.reverse();
-    format!(
-        "{}{body}{}",
-        concat!("gh", "p_"),
-        String::from_utf8(sum).unwrap()
-    )
-}
+use crate::{palisade, stderr, stdout};
 
 fn secret_line(body: &str) -> String {
     format!("GITHUB_TOKEN = \"{}\"\n", gh_token(body))
@@ -77,12 +50,6 @@ fn skipped(report: &Value) -> Vec<(String, String)> {
 
 fn pair(path: &str, reason: &str) -> (String, String) {
     (path.to_owned(), reason.to_owned())
-}
-
-#[cfg(unix)]
-fn mkfifo(path: &Path) {
-    let st = Command::new("mkfifo").arg(path).status().unwrap();
-    assert!(st.success(), "mkfifo {}", path.display());
 }
 
 /// `palisade ARGS` with `input` on its stdin.

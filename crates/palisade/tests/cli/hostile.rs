@@ -6,6 +6,9 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+#[cfg(unix)]
+use palisade_test_support::mkfifo;
+
 use crate::usage::{gh_token, secret_line, write};
 use crate::{palisade, stderr};
 
@@ -333,12 +336,6 @@ fn issue5_14_output_into_missing_folder_is_an_error() {
         assert_eq!(err.matches("os error").count(), 1, "the cause once: {err}");
         assert!(!dir.path().join("missing").exists());
     }
-}
-
-#[cfg(unix)]
-fn mkfifo(path: &Path) {
-    let st = Command::new("mkfifo").arg(path).status().unwrap();
-    assert!(st.success());
 }
 
 #[cfg(unix)]

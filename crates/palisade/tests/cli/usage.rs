@@ -8,37 +8,7 @@ const FAKE_TOKEN_BODY: &str = "PaLiSaDeTeStToKeN0123456789abc";
 
 /// A GitHub-format token with a valid checksum, built at run time so this file holds none.
 pub(crate) fn gh_token() -> String {
-    let sum = crc32(FAKE_TOKEN_BODY.as_bytes());
-    format!("ghp_{FAKE_TOKEN_BODY}{}", base62(u64::from(sum)))
-}
-
-fn crc32(data: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFFu32;
-    for &b in data {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
-fn base62(mut n: u64) -> String {
-    const A: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    let mut out = Vec::new();
-    while n > 0 {
-        out.push(A[(n % 62) as usize]);
-        n /= 62;
-    }
-    while out.len() < 6 {
-        out.push(b'0');
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap()
+    palisade_test_support::gh_token(FAKE_TOKEN_BODY)
 }
 
 pub(crate) fn write(dir: &Path, rel: &str, text: &str) {
