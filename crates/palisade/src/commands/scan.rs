@@ -182,15 +182,17 @@ fn write_outputs(
         output::stderr_bytes(&summary);
     }
 
-    if let Some(result) = stdout_result {
-        result?;
-    }
+    // A report file that was not written matters more than a closed stdout.
     match failures.len() {
-        0 => Ok(()),
-        1 => Err(failures.remove(0)),
+        0 => {}
+        1 => return Err(failures.remove(0)),
         n => {
             let all: Vec<String> = failures.iter().map(|e| format!("{e:#}")).collect();
             bail!("{n} report files were not written: {}", all.join("; "))
         }
     }
+    if let Some(result) = stdout_result {
+        result?;
+    }
+    Ok(())
 }

@@ -496,3 +496,36 @@ fn issue6_20_every_format_is_deterministic() {
     let b: Value = serde_json::from_slice(&run("gitlab")).unwrap();
     assert_eq!(gitlab(a), gitlab(b));
 }
+
+/// One output that cannot be written does not keep the others from being written, and the
+/// run says so (exit 2, as for any report that could not be written).
+#[test]
+fn issue6_20_a_failed_output_does_not_stop_the_others() {
+    let dir = project();
+    let reports = tempfile::tempdir().unwrap();
+    std::fs::create_dir(reports.path().join("a-folder")).unwrap();
+    let bad = format!("json:{}", reports.path().join("a-folder").display());
+    let good = format!("sarif:{}", reports.path().join("ok.sarif").display());
+    let out = palisade(
+        &[
+            "scan",
+            ".",
+            "--no-progress",
+            "-f",
+            &bad,
+            "-f",
+            &good,
+            "-f",
+            "concise",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("cannot write report to"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(json(reports.path(), "ok.sarif")["version"], "2.1.0");
+    assert!(stdout(&out).contains(": high github-personal-access-token "));
+}
