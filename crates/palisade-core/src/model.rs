@@ -230,9 +230,14 @@ impl RuleMeta {
         }
     }
 
-    /// The documentation URL of a rule, derived from its id.
+    /// The documentation URL of a rule, derived from its id, at the tag of this release
+    /// (`.../blob/v0.1.0/docs/rules/<id>.md`), so a report links to the page that describes
+    /// the rule as this version applied it, not to whatever `main` says later.
     pub fn help_uri(id: &str) -> String {
-        format!("https://github.com/palisade-dev/palisade/blob/main/docs/rules/{id}.md")
+        format!(
+            "https://github.com/palisade-dev/palisade/blob/v{}/docs/rules/{id}.md",
+            env!("CARGO_PKG_VERSION")
+        )
     }
 }
 

@@ -132,6 +132,13 @@ pub struct Gate {
 }
 
 impl Gate {
+    /// True when `finding` counts against this gate: unsuppressed and at or above
+    /// `fail_on`. Writers that mark findings as failing (JUnit) ask this, so they agree
+    /// with the gate's decision.
+    pub fn blocks(&self, finding: &Finding) -> bool {
+        finding.is_active() && finding.severity >= self.fail_on
+    }
+
     /// The documented exit code: 0 passed, 1 failed, 3 scanner error.
     pub fn exit_code(&self) -> u8 {
         match self.status {

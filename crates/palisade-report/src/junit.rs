@@ -1,21 +1,26 @@
-//! JUnit XML: one `<testsuite>` per scanner, for CI test-report views.
+//! JUnit XML: one `<testsuite>` per scanner, one `<testcase>` per finding, so a CI
+//! test-report view (GitLab's test widget, Jenkins, Azure Pipelines, GitHub test reporters)
+//! agrees with the gate and the job's status.
 //!
-//! - one `<testcase>` per rule with active findings (`name` = rule id, `classname` =
-//!   category), holding one `<failure>` per active finding (`message` = `path:line:
-//!   message`, `type` = severity);
-//! - one `<testcase>` per suppressed finding, holding `<skipped message="suppressed:
-//!   reason"/>`;
-//! - a failed scanner gets a `scanner-failed` testcase holding an `<error>`;
-//! - a scanner that completed with no findings gets one passing testcase, `no findings`.
+//! - each finding is a test case: `name` = `severity rule-id at path:line:col`, `classname`
+//!   = `category.rule-id`, and `file` and `line` attributes for views that link to code;
+//! - a finding that fails the gate (unsuppressed, at or above `fail_on`) holds a
+//!   `<failure>` (`message` = `path:line: message`, `type` = severity, body = details);
+//! - a suppressed finding holds `<skipped message="suppressed (source): reason"/>`;
+//! - an unsuppressed finding below the gate threshold passes; its details are in the test
+//!   case's `<system-out>`, which says why it passes;
+//! - a failed scanner gets a `scanner-failed` test case holding an `<error>`;
+//! - a scanner that completed with no findings gets one passing test case, `no findings`.
 //!
 //! `tests`, `failures`, `errors` and `skipped` count test cases (so `tests - failures -
-//! errors - skipped` passed); each suite's `<properties>` also gives the finding counts.
-//! Diagnostics go to the suite's `<system-err>`.
+//! errors - skipped` passed): `failures` is the number of findings that fail the gate. Each
+//! suite's `<properties>` also gives the finding counts and the threshold. Diagnostics go to
+//! the suite's `<system-err>`.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::Write;
 
+use palisade_core::report::Gate;
 use palisade_core::{Finding, Location, Report, RuleMeta};
 
 use crate::group::{self, Group};
@@ -51,7 +56,7 @@ pub(crate) fn write(report: &Report, out: &mut dyn Write) -> std::io::Result<()>
     let mut total = Counts::default();
     let mut suites = String::new();
     for g in group::groups(report) {
-        let (body, counts) = suite(&g);
+        let (body, counts) = suite(&g, &report.gate);
         total.add(&counts);
         suites.push_str(&body);
     }
@@ -62,7 +67,7 @@ pub(crate) fn write(report: &Report, out: &mut dyn Write) -> std::io::Result<()>
     out.write_all(doc.as_bytes())
 }
 
-fn suite(g: &Group<'_>) -> (String, Counts) {
+fn suite(g: &Group<'_>, gate: &Gate) -> (String, Counts) {
     let mut counts = Counts::default();
     let mut cases = String::new();
 
@@ -81,52 +86,58 @@ fn suite(g: &Group<'_>) -> (String, Counts) {
         );
     }
 
-    // Active findings, one test case per rule (sorted by rule id).
-    let mut by_rule: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
-    for f in g.findings.iter().filter(|f| f.is_active()) {
-        by_rule.entry(&f.rule_id).or_default().push(f);
-    }
-    for (rule, findings) in &by_rule {
+    // One test case per finding, in report order.
+    for f in &g.findings {
         counts.tests += 1;
-        counts.failures += 1;
-        let classname = findings.first().map_or("", |f| f.category.as_str());
+        let l = &f.location;
         let _ = writeln!(
             cases,
-            "    <testcase name=\"{}\" classname=\"{}\">",
-            attr(rule),
-            attr(classname)
+            "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{}\">",
+            attr(&format!(
+                "{} {} at {}:{}:{}",
+                f.severity.as_str(),
+                f.rule_id,
+                l.path,
+                l.start_line,
+                l.start_column
+            )),
+            attr(&format!("{}.{}", f.category.as_str(), f.rule_id)),
+            attr(&l.path),
+            l.start_line,
         );
-        for f in findings {
+        if let Some(sup) = &f.suppression {
+            counts.skipped += 1;
+            let _ = writeln!(
+                cases,
+                "      <skipped message=\"{}\"/>",
+                attr(&format!(
+                    "suppressed ({}): {}",
+                    sup.kind.as_str(),
+                    sup.reason
+                )),
+            );
+        } else if gate.blocks(f) {
+            counts.failures += 1;
             let _ = writeln!(
                 cases,
                 "      <failure message=\"{}\" type=\"{}\">{}</failure>",
-                attr(&format!(
-                    "{}:{}: {}",
-                    f.location.path, f.location.start_line, f.message
-                )),
+                attr(&format!("{}:{}: {}", l.path, l.start_line, f.message)),
                 f.severity.as_str(),
-                text(&failure_body(f)),
+                text(&details(f)),
+            );
+        } else {
+            let _ = writeln!(
+                cases,
+                "      <system-out>{}</system-out>",
+                text(&format!(
+                    "passes the gate: severity {} is below fail-on {}\n{}",
+                    f.severity.as_str(),
+                    gate.fail_on,
+                    details(f)
+                )),
             );
         }
         cases.push_str("    </testcase>\n");
-    }
-
-    // Suppressed findings, one skipped test case each.
-    for f in g.findings.iter().filter(|f| !f.is_active()) {
-        counts.tests += 1;
-        counts.skipped += 1;
-        let reason = f.suppression.as_ref().map_or("", |s| s.reason.as_str());
-        let _ = writeln!(
-            cases,
-            "    <testcase name=\"{}\" classname=\"{}\">\n      <skipped message=\"{}\"/>\n    \
-             </testcase>",
-            attr(&format!(
-                "{} ({}:{})",
-                f.rule_id, f.location.path, f.location.start_line
-            )),
-            attr(f.category.as_str()),
-            attr(&format!("suppressed: {reason}")),
-        );
     }
 
     if g.findings.is_empty() && !g.failed() {
@@ -153,6 +164,7 @@ fn suite(g: &Group<'_>) -> (String, Counts) {
         ("findings", g.findings.len().to_string()),
         ("active", active.to_string()),
         ("suppressed", (g.findings.len() - active).to_string()),
+        ("fail-on", gate.fail_on.to_string()),
     ] {
         let _ = writeln!(
             s,
@@ -174,7 +186,7 @@ fn suite(g: &Group<'_>) -> (String, Counts) {
     (s, counts)
 }
 
-fn failure_body(f: &Finding) -> String {
+fn details(f: &Finding) -> String {
     let mut b = String::new();
     let _ = writeln!(b, "{}", f.title);
     let mut meta = format!(

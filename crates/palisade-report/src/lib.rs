@@ -8,15 +8,21 @@
 //! | format | module | contract |
 //! |---|---|---|
 //! | [`Format::Terminal`] | `terminal` | rustc/ruff-style text for people |
+//! | [`Format::Concise`] | `concise` | one line per finding, `path:line:col: severity rule message` |
 //! | [`Format::Json`] | `json` | the report document itself (`report.schema.json`) |
 //! | [`Format::Sarif`] | `sarif` | SARIF 2.1.0, one run per scanner |
-//! | [`Format::Junit`] | `junit` | JUnit XML, one test suite per scanner |
+//! | [`Format::Junit`] | `junit` | JUnit XML, one test case per finding |
+//! | [`Format::Github`] | `github` | GitHub Actions workflow commands (annotations) |
+//! | [`Format::Gitlab`] | `gitlab` | GitLab secret-detection report (`gl-secret-detection-report.json`) |
 #![warn(missing_docs)]
 
 use std::io::Write;
 
 use palisade_core::Report;
 
+mod concise;
+mod github;
+mod gitlab;
 mod group;
 mod json;
 mod junit;
@@ -28,25 +34,42 @@ mod terminal;
 pub enum Format {
     /// Human-readable text grouped by severity (the default).
     Terminal,
+    /// One line per finding: `path:line:col: severity rule-id message`.
+    Concise,
     /// The report document as pretty-printed JSON.
     Json,
     /// SARIF 2.1.0 for code scanning UIs and CI systems.
     Sarif,
     /// JUnit XML for CI test-report views.
     Junit,
+    /// GitHub Actions workflow commands: one `::error file=...::` annotation per finding.
+    Github,
+    /// GitLab's secret-detection security report (JSON).
+    Gitlab,
 }
 
 impl Format {
     /// Every format, in the order the CLI lists them.
-    pub const ALL: [Self; 4] = [Self::Terminal, Self::Json, Self::Sarif, Self::Junit];
+    pub const ALL: [Self; 7] = [
+        Self::Terminal,
+        Self::Concise,
+        Self::Json,
+        Self::Sarif,
+        Self::Junit,
+        Self::Github,
+        Self::Gitlab,
+    ];
 
     /// The lowercase name used on the command line.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Terminal => "terminal",
+            Self::Concise => "concise",
             Self::Json => "json",
             Self::Sarif => "sarif",
             Self::Junit => "junit",
+            Self::Github => "github",
+            Self::Gitlab => "gitlab",
         }
     }
 
@@ -71,7 +94,7 @@ pub struct WriteOptions {
     pub color: bool,
     /// Related locations listed per finding in terminal output; the rest are counted.
     pub max_related: usize,
-    /// Terminal only: also list suppressed findings (dimmed, with the reason).
+    /// Terminal and concise only: also list suppressed findings (with the reason).
     pub show_suppressed: bool,
 }
 
@@ -89,7 +112,8 @@ impl Default for WriteOptions {
 ///
 /// The output is deterministic: it holds no timestamps, durations or absolute paths
 /// beyond what the report itself carries (the JSON format keeps the report's
-/// `started_at` and `duration_ms`).
+/// `started_at` and `duration_ms`; the GitLab format derives the start and end times its
+/// schema requires from them).
 pub fn write(
     report: &Report,
     format: Format,
@@ -98,9 +122,12 @@ pub fn write(
 ) -> std::io::Result<()> {
     match format {
         Format::Terminal => terminal::write(report, opts, out),
+        Format::Concise => concise::write(report, opts, out),
         Format::Json => json::write(report, out),
         Format::Sarif => sarif::write(report, out),
         Format::Junit => junit::write(report, out),
+        Format::Github => github::write(report, out),
+        Format::Gitlab => gitlab::write(report, out),
     }
 }
 

@@ -7,6 +7,12 @@
 //! most [`MAX_RELATED_LOCATIONS`] related locations per result and [`MAX_TAGS_PER_RULE`]
 //! tags per rule. Each run has its own `automationDetails.id`, so several runs of the same
 //! tool in one file are not merged or rejected.
+//!
+//! A result's `region.snippet` is the region's own text, redacted: for a secret, the
+//! redacted form of the secret; the redacted line around it goes to `contextRegion`. A
+//! finding found in several places lists them in `relatedLocations` and links each from its
+//! message (`... (also at [path:line](1), ...)`), and `helpUri` points at the rule's page
+//! for this release ([`RuleMeta::help_uri`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -15,7 +21,7 @@ use std::io::Write;
 use palisade_core::report::ScannerStatus;
 use palisade_core::{
     Confidence, Diagnostic, DiagnosticLevel, Finding, Location, Report, RuleMeta, Severity,
-    SuppressionKind,
+    Snippet, SuppressionKind,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -28,6 +34,8 @@ pub(crate) const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.
 pub(crate) const MAX_RESULTS_PER_RUN: usize = 25_000;
 /// GitHub rejects results with more locations than this.
 pub(crate) const MAX_RELATED_LOCATIONS: usize = 1_000;
+/// GitHub shows at most this many locations of a result; the message links as many.
+pub(crate) const MAX_LINKED_IN_MESSAGE: usize = 100;
 /// GitHub rejects rules with more tags than this (and shows the first 10).
 pub(crate) const MAX_TAGS_PER_RULE: usize = 20;
 /// The key of our fingerprint in `partialFingerprints`.
@@ -158,6 +166,8 @@ struct PhysicalLocation {
     artifact_location: ArtifactLocation,
     #[serde(skip_serializing_if = "Option::is_none")]
     region: Option<Region>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    context_region: Option<Region>,
 }
 
 #[derive(Serialize)]
@@ -427,10 +437,23 @@ fn bare_rule(id: &str) -> Rule {
 
 fn sarif_result(f: &Finding, rule_index: usize) -> SarifResult {
     let mut primary = location(&f.location, None);
-    if let (Some(snippet), Some(region)) = (&f.snippet, primary.physical_location.region.as_mut()) {
-        region.snippet = Some(Message::new(snippet.text.clone()));
+    if let Some(sn) = &f.snippet {
+        let physical = &mut primary.physical_location;
+        if let Some(region) = physical.region.as_mut() {
+            region.snippet = region_text(sn, &f.location).map(Message::new);
+        }
+        // The (redacted) line around a single-line region, for viewers that show context.
+        if f.location.start_line == f.location.end_line && sn.line == f.location.start_line {
+            physical.context_region = Some(Region {
+                start_line: sn.line,
+                start_column: None,
+                end_line: None,
+                end_column: None,
+                snippet: Some(Message::new(sn.text.clone())),
+            });
+        }
     }
-    let related_locations = f
+    let related_locations: Vec<SarifLocation> = f
         .related_locations
         .iter()
         .take(MAX_RELATED_LOCATIONS)
@@ -491,17 +514,76 @@ fn sarif_result(f: &Finding, rule_index: usize) -> SarifResult {
         rule_id: f.rule_id.clone(),
         rule_index,
         level: level(f.severity),
-        message: Message::new(if f.message.is_empty() {
-            f.title.clone()
-        } else {
-            f.message.clone()
-        }),
+        message: Message::new(result_message(f)),
         locations: vec![primary],
         related_locations,
         partial_fingerprints,
         suppressions,
         properties,
     }
+}
+
+/// The result's message: the finding's message, and when the finding occurs in other
+/// places, a sentence that links each of them (`[path:line](id)`, SARIF's embedded links to
+/// `relatedLocations`), so code scanning UIs show every copy. GitHub displays at most
+/// [`MAX_LINKED_IN_MESSAGE`] locations per result; the rest are counted. With links in the
+/// message, literal `\`, `[` and `]` are escaped with a backslash, as SARIF requires.
+fn result_message(f: &Finding) -> String {
+    let text = if f.message.is_empty() {
+        &f.title
+    } else {
+        &f.message
+    };
+    let related = f.related_locations.len().min(MAX_RELATED_LOCATIONS);
+    if related == 0 {
+        return text.clone();
+    }
+    let links: Vec<String> = f
+        .related_locations
+        .iter()
+        .take(related.min(MAX_LINKED_IN_MESSAGE))
+        .enumerate()
+        .map(|(i, l)| {
+            format!(
+                "[{}]({})",
+                escape_link_text(&format!("{}:{}", l.path, l.start_line)),
+                i + 1
+            )
+        })
+        .collect();
+    let more = f.related_locations.len() - links.len();
+    let mut out = format!("{} (also at {}", escape_link_text(text), links.join(", "));
+    if more > 0 {
+        let _ = write!(out, " and {more} more");
+    }
+    out.push(')');
+    out
+}
+
+/// `\`, `[` and `]` escaped with a backslash (SARIF §3.11.6).
+fn escape_link_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '[' | ']') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The text of the region itself: the part of the (redacted) snippet its highlight marks,
+/// when the snippet is on the region's first line. For a secret this is the redacted form
+/// of the secret, never the whole line. `None` when the highlight does not fit the text.
+fn region_text(sn: &Snippet, l: &Location) -> Option<String> {
+    if sn.line != l.start_line {
+        return None;
+    }
+    let (start, end) = (sn.highlight.0 as usize, sn.highlight.1 as usize);
+    if start == 0 || end <= start {
+        return None;
+    }
+    sn.text.get(start - 1..end - 1).map(str::to_owned)
 }
 
 fn location(l: &Location, id: Option<usize>) -> SarifLocation {
@@ -517,6 +599,7 @@ fn location(l: &Location, id: Option<usize>) -> SarifLocation {
         physical_location: PhysicalLocation {
             artifact_location: artifact(&l.path),
             region,
+            context_region: None,
         },
     }
 }
@@ -552,6 +635,7 @@ fn notification(d: &Diagnostic) -> Notification {
                         end_column: None,
                         snippet: None,
                     }),
+                    context_region: None,
                 },
             }]
         })

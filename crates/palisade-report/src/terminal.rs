@@ -408,7 +408,7 @@ fn display(s: &str) -> String {
 
 /// Make report text safe to print on a terminal: control characters and bidirectional
 /// formatting characters become visible `\u{..}` escapes.
-fn clean(s: &str) -> String {
+pub(crate) fn clean(s: &str) -> String {
     if !s.chars().any(unsafe_char) {
         return s.to_owned();
     }

@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use palisade_core::text::escape_control;
+use palisade_report::Format;
 
 /// palisade: one binary for the DevSecOps loop. This build scans for secrets in files,
 /// staged changes and git history, with baselines, suppressions and a severity gate.
@@ -67,17 +69,40 @@ pub(crate) enum Command {
     Init(InitArgs),
 }
 
-/// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum FormatArg {
-    /// Human-readable, grouped by severity.
-    Terminal,
-    /// The versioned palisade JSON report.
-    Json,
-    /// SARIF 2.1.0.
-    Sarif,
-    /// JUnit XML.
-    Junit,
+/// One `--format FORMAT[:FILE]` value: a report format and where it goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct OutputSpec {
+    /// The format.
+    pub(crate) format: Format,
+    /// The file to write, `None` for standard output (no FILE, or `-`).
+    pub(crate) file: Option<PathBuf>,
+}
+
+/// Parse `FORMAT[:FILE]`. The format name holds no `:`, so everything after the first `:`
+/// is the file name (which may hold `:` itself); `-` as FILE means standard output.
+fn parse_output_spec(value: &str) -> Result<OutputSpec, String> {
+    let (name, file) = match value.split_once(':') {
+        Some((name, file)) => (name, Some(file)),
+        None => (value, None),
+    };
+    let format = Format::parse(name).ok_or_else(|| {
+        let names: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
+        format!(
+            "unknown format `{}`; expected one of: {}",
+            escape_control(name),
+            names.join(", ")
+        )
+    })?;
+    let file = match file {
+        None | Some("-") => None,
+        Some("") => {
+            return Err(format!(
+                "no file after `{name}:`; write `{name}:FILE`, or `{name}` for standard output"
+            ));
+        }
+        Some(f) => Some(PathBuf::from(f)),
+    };
+    Ok(OutputSpec { format, file })
 }
 
 /// Severities for --fail-on.
@@ -105,10 +130,18 @@ pub(crate) struct ScanArgs {
     /// Scanners to run, comma-separated. Available: secrets.
     #[arg(long, value_delimiter = ',')]
     pub(crate) scanners: Option<Vec<String>>,
-    /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Terminal)]
-    pub(crate) format: FormatArg,
-    /// Write the report to FILE instead of stdout.
+    /// Report format, and optionally the file it goes to: FORMAT[:FILE]. Repeat for several
+    /// outputs in one run (`-f sarif:palisade.sarif -f terminal`); at most one goes to
+    /// stdout. Formats: terminal (default), concise, json, sarif, junit, github, gitlab.
+    #[arg(
+        long,
+        short = 'f',
+        visible_alias = "output-format",
+        value_name = "FORMAT[:FILE]",
+        value_parser = parse_output_spec
+    )]
+    pub(crate) format: Vec<OutputSpec>,
+    /// Write the report to FILE instead of stdout (the one --format given without a FILE).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
     /// Gate threshold [default: fail-on from palisade.toml, else high].

@@ -1,7 +1,7 @@
 //! Writers render what the report holds and nothing else: no invented findings, no lost
 //! ones, no clock, no environment, the same bytes every time.
 
-use palisade_core::Report;
+use palisade_core::{Category, Report};
 use palisade_report::{Format, WriteOptions};
 use serde_json::Value;
 
@@ -23,7 +23,9 @@ fn format_names_round_trip() {
     assert_eq!(Format::parse("xml"), None);
     assert_eq!(
         Format::ALL.map(Format::as_str),
-        ["terminal", "json", "sarif", "junit"]
+        [
+            "terminal", "concise", "json", "sarif", "junit", "github", "gitlab"
+        ]
     );
     let d = WriteOptions::default();
     assert_eq!(
@@ -43,9 +45,67 @@ fn output_is_deterministic() {
 fn only_the_json_document_carries_time() {
     let report = sample_report();
     for (format, out) in all_outputs(&report) {
-        let has_time = out.contains("2024-05-01T12:00:00Z");
-        assert_eq!(has_time, format == Format::Json, "{format}");
+        // GitLab's schema requires the scan's start and end times; every other format is
+        // free of them.
+        let has_time = out.contains("2024-05-01T12:00:0");
+        assert_eq!(
+            has_time,
+            matches!(format, Format::Json | Format::Gitlab),
+            "{format}"
+        );
         assert!(!out.contains("file://"), "{format} has an absolute URI");
+    }
+}
+
+/// Free properties carry scanner data (for secrets: digests and, with `--show-secrets`,
+/// the secret itself). The CI formats show findings through their messages and never copy
+/// properties, so nothing a property holds can leak through them.
+#[test]
+fn issue6_20_ci_formats_never_copy_free_properties() {
+    const CANARY: &str = "CANARY-pr0perty-v4lue";
+    let mut report = sample_report();
+    for f in &mut report.findings {
+        f.properties
+            .insert("secret".to_owned(), Value::from(format!("{CANARY}-secret")));
+        f.properties.insert(
+            "secret_sha256".to_owned(),
+            Value::from(format!("{CANARY}-sha")),
+        );
+    }
+    for format in [
+        Format::Terminal,
+        Format::Concise,
+        Format::Junit,
+        Format::Github,
+        Format::Gitlab,
+    ] {
+        for show_suppressed in [false, true] {
+            let opts = WriteOptions {
+                show_suppressed,
+                ..WriteOptions::default()
+            };
+            let out = render(&report, format, &opts);
+            assert!(!out.contains(CANARY), "{format} copied a property:\n{out}");
+        }
+    }
+}
+
+/// Every format renders every active finding somewhere: nothing is lost on the way to CI.
+#[test]
+fn issue6_20_every_format_shows_every_active_finding() {
+    let report = report_all_scanners_ok();
+    for (format, out) in all_outputs(&report) {
+        // A GitLab secret-detection report holds secrets only (and counts the rest).
+        let shown = |f: &&palisade_core::Finding| {
+            f.is_active() && (format != Format::Gitlab || f.category == Category::Secrets)
+        };
+        for f in report.findings.iter().filter(shown) {
+            assert!(
+                out.contains(&f.rule_id),
+                "{format} lost {}:\n{out}",
+                f.rule_id
+            );
+        }
     }
 }
 
@@ -81,7 +141,14 @@ fn sarif_results_are_the_findings() {
             for (k, val) in &f.properties {
                 assert_eq!(&r["properties"][k], val, "{k}");
             }
-            assert_eq!(r["message"]["text"], f.message.as_str());
+            // The message is the finding's; related locations are linked after it.
+            let text = r["message"]["text"].as_str().unwrap_or_default();
+            if f.related_locations.is_empty() {
+                assert_eq!(text, f.message);
+            } else {
+                let escaped = f.message.replace('[', "\\[").replace(']', "\\]");
+                assert!(text.starts_with(&format!("{escaped} (also at [")), "{text}");
+            }
         }
     }
     let mut expected: Vec<(String, String, u64, String, bool)> = report

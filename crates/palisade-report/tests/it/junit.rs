@@ -1,9 +1,10 @@
 //! JUnit XML: snapshot, well-formedness, counts and escaping.
 
-use palisade_core::Report;
+use palisade_core::report::GateStatus;
+use palisade_core::{Report, Severity};
 use palisade_report::{Format, WriteOptions};
 
-use crate::fixture::{clean_report, render, sample_report};
+use crate::fixture::{clean_report, render, report_all_scanners_ok, sample_report, versionless};
 
 fn junit_of(report: &Report) -> String {
     render(report, Format::Junit, &WriteOptions::default())
@@ -115,14 +116,14 @@ fn attr_of(xml: &str, tag: &str, name: &str) -> usize {
 fn junit_snapshot() {
     let xml = junit_of(&sample_report());
     check_well_formed(&xml).expect("well-formed XML");
-    insta::assert_snapshot!("junit", xml);
+    insta::assert_snapshot!("junit", versionless(&xml));
 }
 
 #[test]
 fn junit_clean_snapshot() {
     let xml = junit_of(&clean_report());
     check_well_formed(&xml).expect("well-formed XML");
-    insta::assert_snapshot!("junit_clean", xml);
+    insta::assert_snapshot!("junit_clean", versionless(&xml));
 }
 
 #[test]
@@ -169,20 +170,103 @@ fn counts_match_the_test_cases() {
 }
 
 #[test]
-fn one_failure_per_active_finding_and_one_skip_per_suppressed() {
+fn one_failure_per_blocking_finding_and_one_skip_per_suppressed() {
     let report = sample_report();
     let xml = junit_of(&report);
-    assert_eq!(xml.matches("<failure ").count(), report.summary.active);
+    let blocking = report
+        .findings
+        .iter()
+        .filter(|f| report.gate.blocks(f))
+        .count();
+    assert_eq!(blocking, 3, "critical aws, high github and high sqli");
+    assert_eq!(xml.matches("<failure ").count(), blocking);
     assert_eq!(xml.matches("<skipped ").count(), report.summary.suppressed);
     assert!(xml.contains(
         "<failure message=\"config/production.env:4: AWS secret access key: `wJal…[sha256:3f2a91c0]`\" \
          type=\"critical\">"
     ));
-    assert!(
-        xml.contains("<skipped message=\"suppressed: revoked webhook kept as a parser fixture\"/>")
-    );
+    assert!(xml.contains(
+        "<skipped message=\"suppressed (inline): revoked webhook kept as a parser fixture\"/>"
+    ));
     // The failed scanner is an error, not a pass.
     assert!(xml.contains("<error message=\"scanner `sast` failed, results are incomplete: python grammar failed to load\" type=\"scanner-failed\"/>"));
+}
+
+/// The test cases of `xml`, each as the text from `<testcase ` to the next test case or the
+/// end of its suite.
+fn testcases(xml: &str) -> Vec<&str> {
+    xml.split("<testcase ")
+        .skip(1)
+        .map(|c| c.split("</testsuite>").next().unwrap_or(c))
+        .collect()
+}
+
+#[test]
+fn issue6_21_one_testcase_per_finding_with_file_and_line() {
+    let report = report_all_scanners_ok();
+    let xml = junit_of(&report);
+    check_well_formed(&xml).expect("well-formed XML");
+    for f in &report.findings {
+        let l = &f.location;
+        let head = format!(
+            "<testcase name=\"{} {} at {}:{}:{}\" classname=\"{}.{}\" file=\"{}\" line=\"{}\">",
+            f.severity.as_str(),
+            f.rule_id,
+            l.path,
+            l.start_line,
+            l.start_column,
+            f.category.as_str(),
+            f.rule_id,
+            l.path,
+            l.start_line
+        );
+        assert_eq!(xml.matches(&head).count(), 1, "{head}\n{xml}");
+    }
+    // Every finding is a test case; nothing else is, on a scan without failed scanners.
+    assert_eq!(
+        xml.matches("<testcase ").count(),
+        report.findings.len(),
+        "{xml}"
+    );
+}
+
+#[test]
+fn issue6_21_failures_agree_with_the_gate() {
+    for fail_on in Severity::ALL_DESCENDING {
+        let mut report = report_all_scanners_ok();
+        report.finalize(fail_on);
+        let xml = junit_of(&report);
+        check_well_formed(&xml).expect("well-formed XML");
+        let failures = attr_of(&xml, "testsuites", "failures");
+        let blocking: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.is_active() && f.severity >= fail_on)
+            .collect();
+        assert_eq!(failures, blocking.len(), "fail-on {fail_on}");
+        assert_eq!(
+            failures == 0,
+            report.gate.status == GateStatus::Passed,
+            "the test report passes exactly when the gate does (fail-on {fail_on})"
+        );
+        // A finding below the threshold passes, and says why.
+        for case in testcases(&xml) {
+            let passed = !case.contains("<failure ")
+                && !case.contains("<skipped ")
+                && !case.contains("<error ");
+            if passed && !case.starts_with("name=\"no findings\"") {
+                assert!(
+                    case.contains(&format!("is below fail-on {fail_on}")),
+                    "{case}"
+                );
+            }
+        }
+        // Suppressed findings are skipped whatever their severity, never failed.
+        assert_eq!(
+            attr_of(&xml, "testsuites", "skipped"),
+            report.summary.suppressed
+        );
+    }
 }
 
 #[test]

@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use crate::fixture::{
     clean_report, finding_mut, loc, render, report_all_scanners_ok, sample_report, shared_data,
+    versionless,
 };
 
 fn sarif_of(report: &Report) -> Value {
@@ -27,7 +28,7 @@ fn arr(v: &Value) -> &Vec<Value> {
 #[test]
 fn sarif_snapshot() {
     let text = render(&sample_report(), Format::Sarif, &WriteOptions::default());
-    insta::assert_snapshot!("sarif", text);
+    insta::assert_snapshot!("sarif", versionless(&text));
 }
 
 #[test]
@@ -170,7 +171,10 @@ fn rules_carry_github_metadata() {
     );
     assert_eq!(
         aws["helpUri"],
-        "https://github.com/palisade-dev/palisade/blob/main/docs/rules/aws-secret-access-key.md"
+        format!(
+            "https://github.com/palisade-dev/palisade/blob/v{}/docs/rules/aws-secret-access-key.md",
+            env!("CARGO_PKG_VERSION")
+        )
     );
     assert_eq!(aws["defaultConfiguration"]["level"], "error");
     assert_eq!(aws["properties"]["security-severity"], "9.0");
@@ -209,10 +213,7 @@ fn levels_suppressions_and_provenance() {
     let region = &aws["locations"][0]["physicalLocation"]["region"];
     assert_eq!(region["startLine"], 4);
     assert_eq!(region["startColumn"], 23);
-    assert_eq!(
-        region["snippet"]["text"],
-        "AWS_SECRET_ACCESS_KEY=wJal…[sha256:3f2a91c0]"
-    );
+    assert_eq!(region["snippet"]["text"], "wJal…[sha256:3f2a91c0]");
     let related = arr(&aws["relatedLocations"]);
     assert_eq!(related.len(), 5);
     assert_eq!(
@@ -360,4 +361,143 @@ fn a_report_without_scanners_keeps_its_findings() {
     let v = sarif_of(&r);
     assert_eq!(runs(&v).len(), 1);
     assert_eq!(arr(&runs(&v)[0]["results"]).len(), r.findings.len());
+}
+
+fn result_of<'a>(v: &'a Value, rule_id: &str) -> &'a Value {
+    runs(v)
+        .iter()
+        .flat_map(|run| arr(&run["results"]))
+        .find(|r| r["ruleId"] == rule_id)
+        .unwrap_or_else(|| panic!("a result for {rule_id}"))
+}
+
+#[test]
+fn issue6_22_region_snippet_is_the_regions_own_redacted_text() {
+    let mut r = sample_report();
+    // Two secrets side by side on one line: the region of the first holds only its own
+    // redacted text, nothing of its neighbour.
+    let aws = finding_mut(&mut r, "aws-secret-access-key");
+    let line = "A=wJal…[sha256:3f2a91c0] B=AKIA…[sha256:5b6c7d8e]";
+    aws.snippet = Some(palisade_core::Snippet {
+        line: 4,
+        text: line.to_owned(),
+        highlight: (3, 3 + "wJal…[sha256:3f2a91c0]".len() as u32),
+    });
+    let v = sarif_of(&r);
+    let phys = &result_of(&v, "aws-secret-access-key")["locations"][0]["physicalLocation"];
+    assert_eq!(phys["region"]["snippet"]["text"], "wJal…[sha256:3f2a91c0]");
+    // The line goes to the context region, which contains the region.
+    assert_eq!(phys["contextRegion"]["startLine"], 4);
+    assert_eq!(phys["contextRegion"]["snippet"]["text"], line);
+
+    // The sample's other findings: the region snippet is the marked span.
+    let v = sarif_of(&sample_report());
+    for (id, text) in [
+        ("github-pat-classic", "ghp_…[sha256:9c1e07aa]"),
+        ("generic-api-key", "sk_l…[sha256:0d4c11e2]"),
+        (
+            "py-sql-injection",
+            "cursor.execute(\"SELECT * FROM users WHERE name = '%s'\" % name)",
+        ),
+    ] {
+        let region = &result_of(&v, id)["locations"][0]["physicalLocation"]["region"];
+        assert_eq!(region["snippet"]["text"], text, "{id}");
+    }
+
+    // A highlight that does not fit the text, or a snippet of another line: no snippet.
+    for (line, highlight) in [(4, (0, 0)), (4, (5, 999)), (4, (9, 3)), (5, (1, 4))] {
+        let mut r = sample_report();
+        let aws = finding_mut(&mut r, "aws-secret-access-key");
+        if let Some(sn) = aws.snippet.as_mut() {
+            sn.line = line;
+            sn.highlight = highlight;
+        }
+        let v = sarif_of(&r);
+        let phys = &result_of(&v, "aws-secret-access-key")["locations"][0]["physicalLocation"];
+        assert!(phys["region"]["snippet"].is_null(), "{line} {highlight:?}");
+    }
+
+    // A multi-line region has no single-line context region.
+    let mut r = sample_report();
+    finding_mut(&mut r, "aws-secret-access-key")
+        .location
+        .end_line = 9;
+    let v = sarif_of(&r);
+    let phys = &result_of(&v, "aws-secret-access-key")["locations"][0]["physicalLocation"];
+    assert!(phys["contextRegion"].is_null());
+    assert_eq!(phys["region"]["snippet"]["text"], "wJal…[sha256:3f2a91c0]");
+}
+
+#[test]
+fn issue6_22_related_locations_are_linked_from_the_message() {
+    let v = sarif_of(&sample_report());
+    let aws = result_of(&v, "aws-secret-access-key");
+    assert_eq!(
+        aws["message"]["text"],
+        "AWS secret access key: `wJal…\\[sha256:3f2a91c0\\]` (also at [deploy/ci.sh:12](1), \
+         [docs/old notes.md:40](2), [scripts/rotate.py:7](3), [tests/e2e.sh:2](4), \
+         [tools/ré-key.sh:9](5))"
+    );
+    // Every link names a related location by its id.
+    let ids: Vec<u64> = arr(&aws["relatedLocations"])
+        .iter()
+        .map(|l| l["id"].as_u64().expect("related location id"))
+        .collect();
+    assert_eq!(ids, [1, 2, 3, 4, 5]);
+    // Without related locations, the message is the finding's, unescaped.
+    assert_eq!(
+        result_of(&v, "generic-api-key")["message"]["text"],
+        "Generic API key: `sk_l…[sha256:0d4c11e2]`"
+    );
+
+    // Brackets in a path are escaped inside the link text; GitHub shows at most 100
+    // locations, so the message links 100 and counts the rest.
+    let mut r = sample_report();
+    let aws = finding_mut(&mut r, "aws-secret-access-key");
+    aws.related_locations = (1..=1_500).map(|i| loc("a[1].txt", i, 1, 2)).collect();
+    let v = sarif_of(&r);
+    let text = result_of(&v, "aws-secret-access-key")["message"]["text"]
+        .as_str()
+        .expect("message")
+        .to_owned();
+    assert!(text.contains(" (also at [a\\[1\\].txt:1](1), [a\\[1\\].txt:2](2), "));
+    assert!(
+        text.ends_with(", [a\\[1\\].txt:100](100) and 1400 more)"),
+        "{text}"
+    );
+    assert_eq!(text.matches("](").count(), 100);
+}
+
+#[test]
+fn issue6_22_help_uri_points_at_this_release() {
+    let expected = format!(
+        "https://github.com/palisade-dev/palisade/blob/v{}/docs/rules/github-pat-classic.md",
+        env!("CARGO_PKG_VERSION")
+    );
+    assert_eq!(
+        palisade_core::RuleMeta::help_uri("github-pat-classic"),
+        expected
+    );
+    let v = sarif_of(&sample_report());
+    let rules = arr(&runs(&v)[0]["tool"]["driver"]["rules"]);
+    let gh = rules
+        .iter()
+        .find(|r| r["id"] == "github-pat-classic")
+        .expect("github rule");
+    assert_eq!(gh["helpUri"], expected.as_str());
+    for rule in runs(&v)
+        .iter()
+        .flat_map(|run| arr(&run["tool"]["driver"]["rules"]))
+    {
+        let uri = rule["helpUri"].as_str().expect("helpUri");
+        assert!(!uri.contains("/blob/main/"), "{uri}");
+    }
+    // Every writer that links a rule agrees.
+    let junit = render(&sample_report(), Format::Junit, &WriteOptions::default());
+    assert!(junit.contains(&format!("help: {expected}")), "{junit}");
+    let gitlab = render(&sample_report(), Format::Gitlab, &WriteOptions::default());
+    assert!(
+        gitlab.contains(&format!("\"url\": \"{expected}\"")),
+        "{gitlab}"
+    );
 }

@@ -4,7 +4,7 @@ use anyhow::{Context, Result};
 use palisade_core::suppress::Baseline;
 use palisade_core::text::escape_os;
 
-use crate::cli::{BaselineArgs, BaselineCommand, FormatArg, GlobalArgs, ScanArgs};
+use crate::cli::{BaselineArgs, BaselineCommand, GlobalArgs, ScanArgs};
 use crate::{output, pipeline};
 
 pub(crate) fn run(global: &GlobalArgs, args: &BaselineArgs) -> Result<u8> {
@@ -13,7 +13,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &BaselineArgs) -> Result<u8> {
             let scan = ScanArgs {
                 path: create.scan.path.clone(),
                 scanners: create.scan.scanners.clone(),
-                format: FormatArg::Json,
+                format: Vec::new(),
                 output: None,
                 fail_on: None,
                 baseline: None,

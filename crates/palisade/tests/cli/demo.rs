@@ -102,7 +102,9 @@ fn no_output_format_leaks_a_secret() {
         .filter_map(|f| f["properties"]["secret"].as_str().map(str::to_owned))
         .collect();
     assert!(!secrets.is_empty(), "--show-secrets shows secrets");
-    for format in ["terminal", "json", "sarif", "junit"] {
+    for format in [
+        "terminal", "concise", "json", "sarif", "junit", "github", "gitlab",
+    ] {
         let out = scan_demo(format, &[]);
         let text = String::from_utf8_lossy(&out.stdout).into_owned() + &crate::stderr(&out);
         for s in &secrets {

@@ -7,6 +7,7 @@ mod files;
 mod git;
 mod history;
 mod hostile;
+mod outputs;
 mod usage;
 
 use std::path::{Path, PathBuf};
@@ -89,6 +90,13 @@ pub(crate) fn redact_json(mut v: serde_json::Value) -> serde_json::Value {
                 }
             }
             serde_json::Value::Array(a) => a.iter_mut().for_each(walk),
+            // Documentation links name this release (`.../blob/v0.1.0/docs/...`).
+            serde_json::Value::String(s) => {
+                let versioned = concat!("/blob/v", env!("CARGO_PKG_VERSION"), "/");
+                if s.contains(versioned) {
+                    *s = s.replace(versioned, "/blob/v[version]/");
+                }
+            }
             _ => {}
         }
     }
