@@ -124,7 +124,8 @@ pub(crate) enum SeverityArg {
 #[derive(Debug, Args, Clone)]
 #[allow(clippy::struct_excessive_bools)] // one bool per CLI flag
 pub(crate) struct ScanArgs {
-    /// Directory or file to scan (a path inside the repository for --staged/--git-history).
+    /// Directory or file to scan (a path inside the repository for --staged/--git-history). A
+    /// named pipe, device or /dev/stdin is read as one file, up to scan.max-file-size.
     #[arg(default_value = ".")]
     pub(crate) path: PathBuf,
     /// Scanners to run, comma-separated. Available: secrets.
