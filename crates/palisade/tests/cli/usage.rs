@@ -12,7 +12,7 @@ pub(crate) fn gh_token() -> String {
     format!("ghp_{FAKE_TOKEN_BODY}{}", base62(u64::from(sum)))
 }
 
-fn crc32(data: &[u8]) -> u32 {
+pub(crate) fn crc32(data: &[u8]) -> u32 {
     let mut crc = 0xFFFF_FFFFu32;
     for &b in data {
         crc ^= u32::from(b);
@@ -27,7 +27,7 @@ fn crc32(data: &[u8]) -> u32 {
     !crc
 }
 
-fn base62(mut n: u64) -> String {
+pub(crate) fn base62(mut n: u64) -> String {
     const A: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     let mut out = Vec::new();
     while n > 0 {

@@ -1,0 +1,231 @@
+//! Issue 6, "the gate never fails open": a closed output keeps the gate's exit code, an
+//! empty scanner list is a config error and a duplicated one runs once, "not a git
+//! repository" is a usage error, `--exit-zero`, and shallow clones in `--git-history`.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use crate::usage::{base62, crc32, write};
+use crate::{git, palisade, stderr, stdout};
+
+fn bin(args: &[&str], cwd: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_palisade"));
+    cmd.args(args)
+        .current_dir(cwd)
+        .env_remove("PALISADE_LOG")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+/// Run like `palisade ARGS | head -1`: stdout is a pipe whose reader reads one line and then
+/// goes away while palisade is still writing. Returns the exit code and stderr.
+fn closed_after_one_line(args: &[&str], cwd: &Path) -> (Option<i32>, String) {
+    let mut child = bin(args, cwd)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    let mut line = Vec::new();
+    reader.read_until(b'\n', &mut line).unwrap();
+    drop(reader);
+    let out = child.wait_with_output().unwrap();
+    (out.status.code(), stderr(&out))
+}
+
+/// Run with stdout, and stderr too when `stderr_too`, going to a pipe whose reader is closed
+/// before palisade starts: every write to it fails with a broken pipe.
+fn closed_from_the_start(args: &[&str], cwd: &Path, stderr_too: bool) -> Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let mut cmd = bin(args, cwd);
+    if stderr_too {
+        cmd.stdout(writer.try_clone().unwrap()).stderr(writer);
+    } else {
+        cmd.stdout(writer).stderr(Stdio::piped());
+    }
+    cmd.output().unwrap()
+}
+
+/// A distinct GitHub-format token with a valid checksum for each `i`.
+fn token(i: u64) -> String {
+    // splitmix64: distinct, well-spread tails.
+    let mut z = i.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^= z >> 31;
+    let body = format!("PaLiSaDeTeStToKeN{:0>13}", base62(z));
+    format!("ghp_{body}{}", base62(u64::from(crc32(body.as_bytes()))))
+}
+
+/// `n` files with a distinct secret each: a report far larger than a pipe buffer (64 KiB).
+fn many_secrets(d: &Path, n: u64) {
+    for i in 0..n {
+        write(
+            d,
+            &format!("secrets/{i:04}.env"),
+            &format!("GITHUB_TOKEN={}\n", token(i)),
+        );
+    }
+}
+
+fn commit_all(d: &Path, msg: &str) {
+    git(d, &["add", "-A"]);
+    git(d, &["commit", "-qm", msg]);
+}
+
+/// A repository with many secrets in history and one unreadable blob: `--git-history`
+/// fails closed (exit code 3) but still reports the findings of every readable blob.
+fn repo_with_unreadable_blob(d: &Path) {
+    git(d, &["init", "-q"]);
+    many_secrets(d, 500);
+    // Pseudo-random lines over a small alphabet: deflate codes them with Huffman blocks, so
+    // a loose object cut in half still has a readable header but no readable content.
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut big = String::new();
+    for _ in 0..2000 {
+        for _ in 0..60 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            big.push(char::from(b'a' + (x % 16) as u8));
+        }
+        big.push('\n');
+    }
+    write(d, "big.txt", &big);
+    commit_all(d, "one");
+    let id = Command::new("git")
+        .args(["rev-parse", "HEAD:big.txt"])
+        .current_dir(d)
+        .output()
+        .unwrap();
+    let id = String::from_utf8(id.stdout).unwrap().trim().to_owned();
+    let object = d.join(".git/objects").join(&id[..2]).join(&id[2..]);
+    let mut perms = std::fs::metadata(&object).unwrap().permissions();
+    #[allow(clippy::permissions_set_readonly_false)]
+    perms.set_readonly(false);
+    std::fs::set_permissions(&object, perms).unwrap();
+    let len = std::fs::metadata(&object).unwrap().len();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&object)
+        .unwrap()
+        .set_len(len / 2)
+        .unwrap();
+}
+
+/// Nothing about the closed pipe is reported: the reader went away on purpose.
+fn assert_quiet(err: &str) {
+    assert!(
+        !err.contains("Broken pipe") && !err.contains("error") && !err.contains("panicked"),
+        "{err}"
+    );
+}
+
+#[test]
+fn issue6_01_closed_stdout_keeps_gate_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    many_secrets(d, 800);
+    let full = palisade(&["scan", ".", "--no-progress"], d);
+    assert_eq!(full.status.code(), Some(1), "{}", stderr(&full));
+    assert!(
+        full.stdout.len() > 2 * 65536,
+        "the report must be larger than a pipe buffer"
+    );
+    for format in ["terminal", "json", "sarif", "junit"] {
+        let (code, err) =
+            closed_after_one_line(&["scan", ".", "--no-progress", "--format", format], d);
+        assert_eq!(code, Some(1), "{format}: {err}");
+        assert_quiet(&err);
+    }
+    let out = closed_from_the_start(&["scan", ".", "--no-progress"], d, true);
+    assert_eq!(out.status.code(), Some(1));
+    // A report file that is the closed pipe, and a summary on a closed stderr.
+    #[cfg(target_os = "linux")]
+    {
+        let (code, err) = closed_after_one_line(
+            &[
+                "scan",
+                ".",
+                "--no-progress",
+                "-f",
+                "json",
+                "-o",
+                "/dev/stdout",
+            ],
+            d,
+        );
+        assert_eq!(code, Some(1), "{err}");
+        assert_quiet(&err);
+    }
+    let out = closed_from_the_start(
+        &["scan", ".", "--no-progress", "-o", "report.json"],
+        d,
+        true,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(d.join("report.json").is_file());
+}
+
+#[test]
+fn issue6_01_closed_stdout_keeps_scanner_failure_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    repo_with_unreadable_blob(d);
+    let full = palisade(&["scan", ".", "--git-history", "--no-progress"], d);
+    assert_eq!(full.status.code(), Some(3), "{}", stderr(&full));
+    assert!(full.stdout.len() > 2 * 65536, "{}", stdout(&full));
+    for format in ["terminal", "json"] {
+        let args = ["scan", ".", "--git-history", "--no-progress", "-f", format];
+        let (code, err) = closed_after_one_line(&args, d);
+        assert_eq!(code, Some(3), "{format}: {err}");
+        assert_quiet(&err);
+    }
+    let out = closed_from_the_start(&["scan", ".", "--git-history", "--no-progress"], d, true);
+    assert_eq!(out.status.code(), Some(3));
+}
+
+#[test]
+fn issue6_01_closed_stdout_keeps_usage_error_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    many_secrets(d, 10);
+    write(d, "bad/palisade.toml", "[scan]\nfail-on = \"severe\"\n");
+    let cases: [&[&str]; 4] = [
+        &["scan", ".", "--scanners", "bogus"],
+        &["scan", ".", "--fail-on", "bogus"],
+        &["scan", ".", "--config", "bad/palisade.toml"],
+        &["scan", "does-not-exist"],
+    ];
+    for args in cases {
+        let (code, err) = closed_after_one_line(args, d);
+        assert_eq!(code, Some(2), "{args:?}: {err}");
+        assert!(err.contains("error"), "{args:?}: {err}");
+        // The error message itself goes to a closed stderr: still exit code 2, no panic.
+        let out = closed_from_the_start(args, d, true);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+}
+
+#[test]
+fn issue6_01_commands_without_a_gate_exit_zero_on_closed_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    many_secrets(d, 10);
+    let cases: [&[&str]; 4] = [
+        &["rules"],
+        &["rules", "--format", "json"],
+        &["explain", "github-personal-access-token"],
+        &["baseline", "create", "-o", "base.json"],
+    ];
+    for args in cases {
+        let (code, err) = closed_after_one_line(args, d);
+        assert_eq!(code, Some(0), "{args:?}: {err}");
+        assert_quiet(&err);
+        let out = closed_from_the_start(args, d, true);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+    }
+    assert!(d.join("base.json").is_file());
+}
