@@ -138,7 +138,13 @@ pub struct HistoryStats {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum GitError {
-    /// No repository could be discovered or opened.
+    /// Neither the path nor any folder above it is inside a git repository.
+    #[error("{} is not inside a git repository", path.display())]
+    NotARepository {
+        /// The path the search started from.
+        path: PathBuf,
+    },
+    /// A repository was found but could not be opened.
     #[error("cannot open git repository at {}: {message}", path.display())]
     Open {
         /// The path the search started from.
@@ -203,12 +209,18 @@ impl GitError {
     }
 }
 
-/// Render an error and its sources as one line (`outer: inner: root`), skipping repeats.
+/// Render an error and its sources as one line (`outer: inner: root`), skipping repeats and
+/// gix's classification markers (a marker without a source of its own displays as the bare
+/// name of its class, `NotFound`).
 fn chain(err: &(dyn std::error::Error + 'static)) -> String {
     let mut out = String::new();
     let mut cur = Some(err);
     let mut last = String::new();
     while let Some(e) = cur {
+        if e.is::<gix::error::ClassificationMarker>() {
+            cur = e.source();
+            continue;
+        }
         let msg = e.to_string();
         if !msg.is_empty() && msg != last && !out.contains(&msg) {
             if !out.is_empty() {
@@ -240,9 +252,21 @@ fn open(path: &Path) -> Result<gix::ThreadSafeRepository, GitError> {
         gix::discover::upwards::Options::default(),
         trust,
     )
-    .map_err(|e| GitError::Open {
-        path: path.to_path_buf(),
-        message: chain(&e),
+    .map_err(|e| {
+        use gix::discover::upwards::Error as Upwards;
+        match e.downcast_any_ref::<Upwards>() {
+            Some(
+                Upwards::NoGitRepository { .. }
+                | Upwards::NoGitRepositoryWithinCeiling { .. }
+                | Upwards::NoGitRepositoryWithinFs { .. },
+            ) => GitError::NotARepository {
+                path: path.to_path_buf(),
+            },
+            _ => GitError::Open {
+                path: path.to_path_buf(),
+                message: chain(&e),
+            },
+        }
     })
 }
 
@@ -1018,4 +1042,30 @@ fn head_blobs(repo: &gix::Repository) -> Result<HashMap<Vec<u8>, ObjectId>, GitE
         }
     }
     Ok(map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chain;
+
+    /// An error classified the way gix classifies its own: a class-only marker as source.
+    #[derive(Debug)]
+    struct Classified;
+
+    impl std::fmt::Display for Classified {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("could not find the thing")
+        }
+    }
+
+    impl std::error::Error for Classified {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            Some(const { &gix::error::ClassificationMarker::NOT_FOUND })
+        }
+    }
+
+    #[test]
+    fn issue6_06_chain_shows_no_class_names() {
+        assert_eq!(chain(&Classified), "could not find the thing");
+    }
 }

@@ -1,7 +1,7 @@
 //! Turns validated settings into a finished report: discovery, scanners, suppressions,
 //! baseline, gate.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
@@ -104,6 +104,9 @@ pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
     } else {
         ScanMode::Directory
     };
+    if mode != ScanMode::Directory {
+        check_repository(&root, mode)?;
+    }
     let baseline = match &args.baseline {
         Some(p) => Some((p.clone(), Baseline::load(p)?)),
         None => None,
@@ -129,6 +132,25 @@ pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
         #[allow(clippy::disallowed_methods)] // the CLI is where the environment is read
         index_file: std::env::var_os("GIT_INDEX_FILE").map(PathBuf::from),
     })
+}
+
+/// `--staged` and `--git-history` need a git repository: without one it is a usage error
+/// (exit code 2), found here before anything is scanned. A repository that is there but
+/// broken is the scanner's to report: it fails closed (exit code 3).
+fn check_repository(root: &Path, mode: ScanMode) -> Result<()> {
+    use palisade_secrets::git::{GitError, repo_root};
+    if let Err(GitError::NotARepository { .. }) = repo_root(root) {
+        let flag = match mode {
+            ScanMode::Staged => "--staged",
+            _ => "--git-history",
+        };
+        let shown = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        bail!(
+            "{flag} needs a git repository: {} is not inside one",
+            palisade_core::text::escape_os(shown.as_os_str())
+        );
+    }
+    Ok(())
 }
 
 /// The scanners this build knows, by concrete type (git modes need the secrets engine).

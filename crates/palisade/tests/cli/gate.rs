@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use crate::usage::{base62, crc32, write};
+use crate::usage::{base62, crc32, secret_line, write};
 use crate::{git, palisade, stderr, stdout};
 
 fn bin(args: &[&str], cwd: &Path) -> Command {
@@ -228,4 +228,78 @@ fn issue6_01_commands_without_a_gate_exit_zero_on_closed_stdout() {
         assert_eq!(out.status.code(), Some(0), "{args:?}");
     }
     assert!(d.join("base.json").is_file());
+}
+
+#[test]
+fn issue6_06_not_a_repository_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "deploy.sh", &secret_line());
+    let shown = d.canonicalize().unwrap().display().to_string();
+    for flag in ["--staged", "--git-history"] {
+        let out = palisade(&["scan", ".", flag, "--no-progress"], d);
+        assert_eq!(out.status.code(), Some(2), "{flag}: {}", stdout(&out));
+        assert!(
+            stdout(&out).is_empty(),
+            "nothing is scanned: {}",
+            stdout(&out)
+        );
+        assert_eq!(
+            stderr(&out),
+            format!("error: {flag} needs a git repository: {shown} is not inside one\n")
+        );
+    }
+    let out = palisade(&["baseline", "create", "--git-history"], d);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        format!("error: --git-history needs a git repository: {shown} is not inside one\n")
+    );
+    assert!(!d.join("palisade-baseline.json").exists());
+}
+
+#[test]
+fn issue6_06_missing_files_are_named_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "deploy.sh", &secret_line());
+    let cases: [(&[&str], &str); 5] = [
+        (&["scan", "missing-dir"], "missing-dir"),
+        (&["scan", ".", "--config", "missing.toml"], "missing.toml"),
+        (&["scan", ".", "--baseline", "missing.json"], "missing.json"),
+        (&["scan", ".", "-o", "missing/report.json"], "missing"),
+        (&["baseline", "create", "-o", "missing/b.json"], "missing"),
+    ];
+    for (args, path) in cases {
+        let out = palisade(args, d);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert!(err.starts_with("error: ") && err.contains(path), "{err}");
+        assert!(
+            err.matches("os error").count() <= 1
+                && err.matches("No such file or directory").count() <= 1,
+            "{err}"
+        );
+        assert!(!err.contains("NotFound"), "{err}");
+        assert!(stdout(&out).is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn issue6_06_git_errors_show_no_raw_enum_names() {
+    // A repository whose HEAD is garbage is a broken repository, not a missing one: the
+    // scanner fails (exit code 3), and the message is plain.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    git(d, &["init", "-q"]);
+    write(d, "a.txt", "a\n");
+    commit_all(d, "one");
+    std::fs::write(d.join(".git/HEAD"), "garbage\n").unwrap();
+    let out = palisade(&["scan", ".", "--git-history", "--no-progress"], d);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let text = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(
+        !text.contains("NotFound") && !text.contains("Corruption"),
+        "{text}"
+    );
 }
