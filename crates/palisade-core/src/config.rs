@@ -372,7 +372,7 @@ struct RawConfig {
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawScan {
-    scanners: Option<Vec<String>>,
+    scanners: Option<toml::Spanned<Vec<String>>>,
     #[serde(default)]
     exclude: Vec<toml::Spanned<String>>,
     max_file_size: Option<toml::Spanned<RawSize>>,
@@ -486,7 +486,17 @@ impl Config {
             ..Self::default()
         };
         if let Some(list) = raw.scan.scanners {
-            cfg.scanners = Some(list);
+            // An empty list would scan nothing and pass the gate.
+            if list.get_ref().is_empty() {
+                return Err(err_at(
+                    Some(list.span().start),
+                    "scan.scanners is empty, so nothing would be scanned: name at least one \
+                     scanner (`scanners = [\"secrets\"]`), or remove the key to run every \
+                     available scanner"
+                        .to_owned(),
+                ));
+            }
+            cfg.scanners = Some(list.into_inner());
         }
         let exclude_spans: Vec<usize> = raw.scan.exclude.iter().map(|g| g.span().start).collect();
         cfg.exclude = raw
@@ -659,6 +669,18 @@ mod tests {
             "[[suppress]]\nrule = \"x\"\nreason = \"r\"\nowner = \"o\"\nexpires = \"2030-01-01\"\n";
         let cfg = Config::parse(ok, Path::new("p.toml")).expect("ok");
         assert_eq!(cfg.suppressions[0].line, 1);
+    }
+
+    #[test]
+    fn issue6_03_empty_scanner_list_names_its_line() {
+        let text = "[scan]\nfail-on = \"high\"\nscanners = []\n";
+        let err = Config::parse(text, Path::new("p.toml")).expect_err("empty list");
+        assert_eq!(err.line, Some(3), "{err}");
+        assert!(err.message.contains("scan.scanners is empty"), "{err}");
+        assert!(err.to_string().contains("p.toml:3"), "{err}");
+        let cfg = Config::parse("[scan]\nscanners = [\"secrets\"]\n", Path::new("p.toml"))
+            .expect("valid");
+        assert_eq!(cfg.scanners, Some(vec!["secrets".to_owned()]));
     }
 
     #[test]

@@ -102,7 +102,7 @@ pub(crate) struct ScanArgs {
     /// Directory or file to scan (a path inside the repository for --staged/--git-history).
     #[arg(default_value = ".")]
     pub(crate) path: PathBuf,
-    /// Scanners to run, comma-separated. Available: secrets.
+    /// Scanners to run, comma-separated. Available: secrets. A scanner named twice runs once.
     #[arg(long, value_delimiter = ',')]
     pub(crate) scanners: Option<Vec<String>>,
     /// Output format.

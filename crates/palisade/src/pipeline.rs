@@ -78,11 +78,17 @@ pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
     {
         bail!("--exclude: {e}");
     }
-    let names = args
+    let mut names = args
         .scanners
         .clone()
         .or_else(|| config.scanners.clone())
         .unwrap_or_else(|| AVAILABLE.iter().map(|s| (*s).to_owned()).collect());
+    // A scanner named twice runs once, where it was first named.
+    let mut seen = std::collections::BTreeSet::new();
+    names.retain(|n| seen.insert(n.clone()));
+    if names.is_empty() {
+        bail!("no scanner to run (available: {})", AVAILABLE.join(", "));
+    }
     for s in &names {
         if PLANNED.contains(&s.as_str()) {
             bail!(

@@ -70,6 +70,10 @@ fn many_secrets(d: &Path, n: u64) {
     }
 }
 
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stderr(out)))
+}
+
 fn commit_all(d: &Path, msg: &str) {
     git(d, &["add", "-A"]);
     git(d, &["commit", "-qm", msg]);
@@ -228,6 +232,72 @@ fn issue6_01_commands_without_a_gate_exit_zero_on_closed_stdout() {
         assert_eq!(out.status.code(), Some(0), "{args:?}");
     }
     assert!(d.join("base.json").is_file());
+}
+
+#[test]
+fn issue6_03_empty_scanner_list_is_a_config_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "deploy.sh", &secret_line());
+    write(
+        d,
+        "palisade.toml",
+        "[scan]\nfail-on = \"high\"\nscanners = []\n",
+    );
+    let out = palisade(&["scan", ".", "--no-progress"], d);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    let err = stderr(&out);
+    assert!(err.contains("palisade.toml:3"), "{err}");
+    assert!(err.contains("scan.scanners is empty"), "{err}");
+    assert!(stdout(&out).is_empty());
+    // --scanners overrides the config's list, but the config is still invalid.
+    let out = palisade(&["scan", ".", "--no-progress", "--scanners", "secrets"], d);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn issue6_03_duplicated_scanners_run_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "deploy.sh", &secret_line());
+    let check = |out: &Output| {
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(out));
+        let v = json(out);
+        assert_eq!(v["scanners"].as_array().unwrap().len(), 1, "{v}");
+        assert_eq!(v["findings"].as_array().unwrap().len(), 1);
+    };
+    check(&palisade(
+        &[
+            "scan",
+            ".",
+            "--no-progress",
+            "-f",
+            "json",
+            "--scanners",
+            "secrets,secrets",
+        ],
+        d,
+    ));
+    check(&palisade(
+        &[
+            "scan",
+            ".",
+            "--no-progress",
+            "-f",
+            "json",
+            "--scanners",
+            "secrets",
+            "--scanners",
+            "secrets",
+        ],
+        d,
+    ));
+    write(
+        d,
+        "palisade.toml",
+        "[scan]\nscanners = [\"secrets\", \"secrets\"]\n",
+    );
+    check(&palisade(&["scan", ".", "--no-progress", "-f", "json"], d));
 }
 
 #[test]
