@@ -21,10 +21,11 @@ pub(crate) struct Cli {
 }
 
 pub(crate) const EXIT_CODES: &str = "Exit codes:
-  0  gate passed
+  0  gate passed (or failed on findings, with --exit-zero)
   1  gate failed (an unsuppressed finding at or above --fail-on)
   2  usage or configuration error
-  3  a scanner failed (fail closed: results are incomplete)";
+  3  a scanner failed (fail closed: results are incomplete), also with --exit-zero
+The code is the same when stdout is closed early (`palisade scan | head`).";
 
 /// Options accepted by every command.
 #[derive(Debug, Args)]
@@ -141,6 +142,10 @@ pub(crate) struct ScanArgs {
     /// Never show a progress bar.
     #[arg(long)]
     pub(crate) no_progress: bool,
+    /// Exit with code 0 even when findings fail the gate (the report still says it failed).
+    /// Usage and config errors (2) and scanner failures (3) keep their codes.
+    #[arg(long)]
+    pub(crate) exit_zero: bool,
 }
 
 /// `baseline` subcommands.

@@ -25,6 +25,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &BaselineArgs) -> Result<u8> {
                 exclude: Vec::new(),
                 no_ignore: false,
                 no_progress: global.quiet,
+                exit_zero: false,
             };
             let settings = pipeline::settings(&scan, !global.quiet)?;
             let shown = escape_os(create.output.as_os_str());

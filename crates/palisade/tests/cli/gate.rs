@@ -373,3 +373,52 @@ fn issue6_06_git_errors_show_no_raw_enum_names() {
         "{text}"
     );
 }
+
+#[test]
+fn issue6_19_exit_zero_reports_findings_and_exits_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "deploy.sh", &secret_line());
+    let out = palisade(
+        &["scan", ".", "--no-progress", "--exit-zero", "-f", "json"],
+        d,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json(&out);
+    assert_eq!(v["findings"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        v["gate"]["status"], "failed",
+        "the report keeps the verdict"
+    );
+    let out = palisade(&["scan", ".", "--no-progress", "--exit-zero"], d);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("github"), "{}", stdout(&out));
+    many_secrets(d, 500);
+    let (code, err) = closed_after_one_line(&["scan", ".", "--no-progress", "--exit-zero"], d);
+    assert_eq!(code, Some(0), "{err}");
+}
+
+#[test]
+fn issue6_19_exit_zero_keeps_exit_codes_2_and_3() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let out = palisade(&["scan", ".", "--exit-zero", "--scanners", "bogus"], d);
+    assert_eq!(out.status.code(), Some(2));
+    let out = palisade(&["scan", ".", "--exit-zero", "--git-history"], d);
+    assert_eq!(out.status.code(), Some(2), "not a repository");
+    repo_with_unreadable_blob(d);
+    let out = palisade(
+        &[
+            "scan",
+            ".",
+            "--exit-zero",
+            "--git-history",
+            "--no-progress",
+            "-f",
+            "json",
+        ],
+        d,
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(!json(&out)["findings"].as_array().unwrap().is_empty());
+}
