@@ -29,6 +29,8 @@ pub struct Config {
     pub max_file_size: u64,
     /// Gate threshold when `--fail-on` is not given.
     pub fail_on: Option<Severity>,
+    /// A shallow clone makes a `--git-history` scan fail (closed) instead of warning.
+    pub fail_on_shallow: bool,
     /// Secrets scanner settings.
     pub secrets: SecretsConfig,
     /// Config-file suppressions.
@@ -43,6 +45,7 @@ impl Default for Config {
             exclude: Vec::new(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             fail_on: None,
+            fail_on_shallow: false,
             secrets: SecretsConfig::default(),
             suppressions: Vec::new(),
         }
@@ -377,6 +380,7 @@ struct RawScan {
     exclude: Vec<toml::Spanned<String>>,
     max_file_size: Option<toml::Spanned<RawSize>>,
     fail_on: Option<toml::Spanned<String>>,
+    fail_on_shallow: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -498,6 +502,7 @@ impl Config {
             }
             cfg.scanners = Some(list.into_inner());
         }
+        cfg.fail_on_shallow = raw.scan.fail_on_shallow.unwrap_or(false);
         let exclude_spans: Vec<usize> = raw.scan.exclude.iter().map(|g| g.span().start).collect();
         cfg.exclude = raw
             .scan
@@ -622,6 +627,9 @@ max-file-size = "64MB"
 # One of: critical, high, medium, low, info.
 fail-on = "high"
 
+# `--git-history` on a shallow clone warns (`git-shallow`); true makes it fail (exit code 3).
+# fail-on-shallow = false
+
 [secrets]
 # Rule ids not to run (see `palisade rules`).
 disable = []
@@ -681,6 +689,17 @@ mod tests {
         let cfg = Config::parse("[scan]\nscanners = [\"secrets\"]\n", Path::new("p.toml"))
             .expect("valid");
         assert_eq!(cfg.scanners, Some(vec!["secrets".to_owned()]));
+    }
+
+    #[test]
+    fn issue6_02_fail_on_shallow() {
+        let cfg =
+            Config::parse("[scan]\nfail-on-shallow = true\n", Path::new("p.toml")).expect("valid");
+        assert!(cfg.fail_on_shallow);
+        assert!(!Config::default().fail_on_shallow);
+        let err = Config::parse("[scan]\nfail-on-shallow = \"yes\"\n", Path::new("p.toml"))
+            .expect_err("not a boolean");
+        assert_eq!(err.line, Some(2), "{err}");
     }
 
     #[test]

@@ -132,6 +132,9 @@ pub struct HistoryStats {
     /// Trees seen at more directories than they were walked at (the blobs below them occur
     /// at more paths than were recorded, too).
     pub capped_trees: u64,
+    /// The repository is a shallow clone: the parents of its boundary commits are missing,
+    /// so history past them was not walked.
+    pub shallow: bool,
 }
 
 /// Errors of the git access layer.
@@ -183,6 +186,18 @@ pub enum GitError {
         path: PathBuf,
         /// What went wrong.
         message: String,
+    },
+    /// The history is a shallow clone and the caller asked for the full history.
+    #[error(
+        "the git history of {} is shallow ({commits} commit(s) walked; older ones are not in \
+         the clone), and scan.fail-on-shallow is set; fetch the full history first",
+        repo.display()
+    )]
+    Shallow {
+        /// The git directory.
+        repo: PathBuf,
+        /// Commits walked down to the shallow boundary.
+        commits: u64,
     },
     /// The commit graph is inconsistent (for example a cycle through replaced objects).
     #[error("inconsistent commit graph in {}: {message}", repo.display())]
@@ -437,8 +452,12 @@ fn tips(repo: &gix::Repository, buf: &mut Vec<u8>) -> Result<Vec<ObjectId>, GitE
 }
 
 /// Every commit reachable from `tips`, parents before children, and otherwise oldest
-/// committer time first (ties by id).
-fn commits_in_order(repo: &gix::Repository, tips: Vec<ObjectId>) -> Result<Vec<Node>, GitError> {
+/// committer time first (ties by id); and whether the walk reached the boundary of a shallow
+/// clone (a commit whose parents are not in the repository).
+fn commits_in_order(
+    repo: &gix::Repository,
+    tips: Vec<ObjectId>,
+) -> Result<(Vec<Node>, bool), GitError> {
     let shallow: HashSet<ObjectId> = match repo.shallow_commits() {
         Ok(Some(c)) => c.iter().copied().collect(),
         Ok(None) => HashSet::default(),
@@ -449,6 +468,7 @@ fn commits_in_order(repo: &gix::Repository, tips: Vec<ObjectId>) -> Result<Vec<N
             });
         }
     };
+    let mut cut_off = false;
     let mut buf = Vec::new();
     let mut index: HashMap<ObjectId, usize> = HashMap::new();
     let mut nodes: Vec<Node> = Vec::new();
@@ -464,6 +484,7 @@ fn commits_in_order(repo: &gix::Repository, tips: Vec<ObjectId>) -> Result<Vec<N
         };
         let mut node = load_commit(repo, id, &mut buf, &from)?;
         if shallow.contains(&id) {
+            cut_off |= !node.parents.is_empty();
             node.parents.clear();
         }
         node.parents.sort_unstable();
@@ -516,7 +537,8 @@ fn commits_in_order(repo: &gix::Repository, tips: Vec<ObjectId>) -> Result<Vec<N
         });
     }
     let mut slots: Vec<Option<Node>> = nodes.into_iter().map(Some).collect();
-    Ok(order.into_iter().filter_map(|i| slots[i].take()).collect())
+    let ordered = order.into_iter().filter_map(|i| slots[i].take()).collect();
+    Ok((ordered, cut_off))
 }
 
 /// A tree entry that may be new at its place.
@@ -776,7 +798,7 @@ impl Walk<'_, '_> {
 /// at the same directory. Symlinks and submodules (gitlinks) are skipped; blobs larger than
 /// [`HistoryOptions::max_blob_size`] are counted in [`HistoryStats::skipped_large`] and not
 /// returned. Refs that point straight at a tree or blob are ignored. Shallow clones are
-/// walked down to their boundary.
+/// walked down to their boundary, and say so in [`HistoryStats::shallow`].
 pub fn history_blobs(
     repo: &Path,
     opts: &HistoryOptions<'_>,
@@ -784,7 +806,7 @@ pub fn history_blobs(
     let repo = open(repo)?.to_thread_local();
     let mut buf = Vec::new();
     let tips = tips(&repo, &mut buf)?;
-    let commits = commits_in_order(&repo, tips)?;
+    let (commits, shallow) = commits_in_order(&repo, tips)?;
     let mut walk = Walk {
         repo: &repo,
         opts,
@@ -798,6 +820,7 @@ pub fn history_blobs(
         out: Vec::new(),
         stats: HistoryStats {
             commits: commits.len() as u64,
+            shallow,
             ..HistoryStats::default()
         },
     };

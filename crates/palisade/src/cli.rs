@@ -146,6 +146,10 @@ pub(crate) struct ScanArgs {
     /// Usage and config errors (2) and scanner failures (3) keep their codes.
     #[arg(long)]
     pub(crate) exit_zero: bool,
+    /// With --git-history, fail (exit code 3) on a shallow clone instead of warning
+    /// [default: fail-on-shallow from palisade.toml, else false].
+    #[arg(long)]
+    pub(crate) fail_on_shallow: bool,
 }
 
 /// `baseline` subcommands.

@@ -67,6 +67,7 @@ pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
         None => Config::discover(&root)?,
     };
     config.exclude.extend(args.exclude.iter().cloned());
+    config.fail_on_shallow |= args.fail_on_shallow;
     for g in &args.exclude {
         if let Err(e) = palisade_core::discovery::check_glob(g) {
             bail!("invalid --exclude glob `{g}`: {e}");
@@ -244,7 +245,7 @@ pub(crate) fn run(settings: &Settings) -> Report {
             }));
             let (status, error, output) = match result {
                 Ok(Ok(out)) => (ScannerStatus::Ok, None, out),
-                Ok(Err((msg, partial))) => (ScannerStatus::Failed, Some(msg), partial),
+                Ok(Err((msg, partial))) => (ScannerStatus::Failed, Some(msg), *partial),
                 Err(panic) => {
                     let msg = panic
                         .downcast_ref::<&str>()
@@ -279,6 +280,9 @@ pub(crate) fn run(settings: &Settings) -> Report {
             coverage.files_scanned += output.files_scanned;
             coverage.bytes_scanned += output.bytes_scanned;
             coverage.skipped.extend(output.skipped);
+            if let Some(git) = output.git {
+                coverage.git = Some(coverage.git.map_or(git, |g| g.merge(git)));
+            }
             diagnostics.extend(output.diagnostics);
             let mut scanned = output.findings;
             let cfg_path = settings.config.source.as_deref();
@@ -338,17 +342,17 @@ fn run_one(
     match (settings.mode, inventory) {
         (ScanMode::Directory, Some(inv)) => scanner
             .scan(inv, ctx)
-            .map_err(|e| (e.to_string(), ScanOutput::default())),
+            .map_err(|e| (e.to_string(), Box::default())),
         (ScanMode::GitHistory | ScanMode::Staged, _) => git_mode(built, settings, ctx),
-        (ScanMode::Directory, None) => Err(("no inventory".to_owned(), ScanOutput::default())),
+        (ScanMode::Directory, None) => Err(("no inventory".to_owned(), Box::default())),
     }
 }
 
 /// Why a scanner failed, and what it found before or despite the failure.
-type Failure = (String, ScanOutput);
+type Failure = (String, Box<ScanOutput>);
 
 fn git_failure(e: palisade_secrets::history::GitScanError) -> Failure {
-    (e.to_string(), *e.partial)
+    (e.to_string(), e.partial)
 }
 
 fn git_mode(
@@ -370,7 +374,7 @@ fn git_mode(
             ctx,
         )
         .map_err(git_failure),
-        ScanMode::Directory => Err(("not a git mode".to_owned(), ScanOutput::default())),
+        ScanMode::Directory => Err(("not a git mode".to_owned(), Box::default())),
     }
 }
 

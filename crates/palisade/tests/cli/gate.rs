@@ -422,3 +422,117 @@ fn issue6_19_exit_zero_keeps_exit_codes_2_and_3() {
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     assert!(!json(&out)["findings"].as_array().unwrap().is_empty());
 }
+
+/// `src`: a repository whose first commit holds a secret that a later commit removes;
+/// `shallow`: a `--depth 1` clone of it, which does not have that commit.
+fn shallow_clone(root: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let src = root.join("src");
+    std::fs::create_dir(&src).unwrap();
+    git(&src, &["init", "-q"]);
+    write(&src, "deploy.sh", &secret_line());
+    commit_all(&src, "add deploy script");
+    write(&src, "deploy.sh", "echo no secret here\n");
+    commit_all(&src, "remove the secret");
+    write(&src, "README.md", "hello\n");
+    commit_all(&src, "readme");
+    let url = format!("file://{}", src.display());
+    git(root, &["clone", "-q", "--depth", "1", &url, "shallow"]);
+    (src, root.join("shallow"))
+}
+
+fn history_json(d: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["scan", ".", "--git-history", "--no-progress", "-f", "json"];
+    args.extend_from_slice(extra);
+    palisade(&args, d)
+}
+
+#[test]
+fn issue6_02_shallow_clone_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let (src, shallow) = shallow_clone(dir.path());
+
+    let out = history_json(&shallow, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json(&out);
+    assert_eq!(
+        v["coverage"]["git"],
+        serde_json::json!({"shallow": true, "commits": 1})
+    );
+    let diags: Vec<&serde_json::Value> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "git-shallow")
+        .collect();
+    assert_eq!(diags.len(), 1, "{v}");
+    assert_eq!(diags[0]["level"], "warning");
+    let msg = diags[0]["message"].as_str().unwrap();
+    for hint in [
+        "fetch-depth: 0",
+        "GIT_DEPTH: 0",
+        "git fetch --unshallow",
+        "fail-on-shallow",
+    ] {
+        assert!(msg.contains(hint), "{msg}");
+    }
+    let schema = crate::workspace_root().join("crates/palisade-report/report.schema.json");
+    let errors = crate::schema_errors(&schema, jsonschema::Draft::Draft202012, &v);
+    assert!(errors.is_empty(), "{errors:?}");
+    // The terminal shows the warning too.
+    let out = palisade(&["scan", ".", "--git-history", "--no-progress"], &shallow);
+    let text = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(text.contains("git-shallow"), "{text}");
+
+    // The full history: the secret of the first commit is found, nothing is shallow.
+    let out = history_json(&src, &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v = json(&out);
+    assert_eq!(
+        v["coverage"]["git"],
+        serde_json::json!({"shallow": false, "commits": 3})
+    );
+    assert!(
+        !v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["code"] == "git-shallow")
+    );
+    // No git coverage outside history mode.
+    let out = palisade(&["scan", ".", "--no-progress", "-f", "json"], &shallow);
+    assert!(json(&out)["coverage"].get("git").is_none());
+}
+
+#[test]
+fn issue6_02_fail_on_shallow_fails_closed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (src, shallow) = shallow_clone(dir.path());
+    let check = |out: &Output| {
+        assert_eq!(out.status.code(), Some(3), "{}", stderr(out));
+        let v = json(out);
+        assert_eq!(v["scanners"][0]["status"], "failed");
+        let error = v["scanners"][0]["error"].as_str().unwrap();
+        assert!(error.contains("shallow"), "{error}");
+        assert_eq!(v["gate"]["status"], "error");
+        assert_eq!(v["coverage"]["git"]["shallow"], true);
+    };
+    check(&history_json(&shallow, &["--fail-on-shallow"]));
+    write(
+        &shallow,
+        "palisade.toml",
+        "[scan]\nfail-on-shallow = true\n",
+    );
+    check(&history_json(&shallow, &[]));
+    // --exit-zero does not hide it.
+    check(&history_json(&shallow, &["--exit-zero"]));
+    // A full history is not shallow: the gate decides on the findings.
+    let out = history_json(&src, &["--fail-on-shallow"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    // Other modes have no history to be shallow.
+    std::fs::remove_file(shallow.join("palisade.toml")).unwrap();
+    let out = palisade(
+        &["scan", ".", "--no-progress", "--fail-on-shallow"],
+        &shallow,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
