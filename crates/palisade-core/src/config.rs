@@ -29,6 +29,8 @@ pub struct Config {
     pub max_file_size: u64,
     /// Gate threshold when `--fail-on` is not given.
     pub fail_on: Option<Severity>,
+    /// A shallow clone makes a `--git-history` scan fail (closed) instead of warning.
+    pub fail_on_shallow: bool,
     /// Secrets scanner settings.
     pub secrets: SecretsConfig,
     /// Config-file suppressions.
@@ -43,6 +45,7 @@ impl Default for Config {
             exclude: Vec::new(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             fail_on: None,
+            fail_on_shallow: false,
             secrets: SecretsConfig::default(),
             suppressions: Vec::new(),
         }
@@ -372,11 +375,12 @@ struct RawConfig {
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawScan {
-    scanners: Option<Vec<String>>,
+    scanners: Option<toml::Spanned<Vec<String>>>,
     #[serde(default)]
     exclude: Vec<toml::Spanned<String>>,
     max_file_size: Option<toml::Spanned<RawSize>>,
     fail_on: Option<toml::Spanned<String>>,
+    fail_on_shallow: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -486,8 +490,19 @@ impl Config {
             ..Self::default()
         };
         if let Some(list) = raw.scan.scanners {
-            cfg.scanners = Some(list);
+            // An empty list would scan nothing and pass the gate.
+            if list.get_ref().is_empty() {
+                return Err(err_at(
+                    Some(list.span().start),
+                    "scan.scanners is empty, so nothing would be scanned: name at least one \
+                     scanner (`scanners = [\"secrets\"]`), or remove the key to run every \
+                     available scanner"
+                        .to_owned(),
+                ));
+            }
+            cfg.scanners = Some(list.into_inner());
         }
+        cfg.fail_on_shallow = raw.scan.fail_on_shallow.unwrap_or(false);
         let exclude_spans: Vec<usize> = raw.scan.exclude.iter().map(|g| g.span().start).collect();
         cfg.exclude = raw
             .scan
@@ -612,6 +627,9 @@ max-file-size = "64MB"
 # One of: critical, high, medium, low, info.
 fail-on = "high"
 
+# `--git-history` on a shallow clone warns (`git-shallow`); true makes it fail (exit code 3).
+# fail-on-shallow = false
+
 [secrets]
 # Rule ids not to run (see `palisade rules`).
 disable = []
@@ -659,6 +677,29 @@ mod tests {
             "[[suppress]]\nrule = \"x\"\nreason = \"r\"\nowner = \"o\"\nexpires = \"2030-01-01\"\n";
         let cfg = Config::parse(ok, Path::new("p.toml")).expect("ok");
         assert_eq!(cfg.suppressions[0].line, 1);
+    }
+
+    #[test]
+    fn issue6_03_empty_scanner_list_names_its_line() {
+        let text = "[scan]\nfail-on = \"high\"\nscanners = []\n";
+        let err = Config::parse(text, Path::new("p.toml")).expect_err("empty list");
+        assert_eq!(err.line, Some(3), "{err}");
+        assert!(err.message.contains("scan.scanners is empty"), "{err}");
+        assert!(err.to_string().contains("p.toml:3"), "{err}");
+        let cfg = Config::parse("[scan]\nscanners = [\"secrets\"]\n", Path::new("p.toml"))
+            .expect("valid");
+        assert_eq!(cfg.scanners, Some(vec!["secrets".to_owned()]));
+    }
+
+    #[test]
+    fn issue6_02_fail_on_shallow() {
+        let cfg =
+            Config::parse("[scan]\nfail-on-shallow = true\n", Path::new("p.toml")).expect("valid");
+        assert!(cfg.fail_on_shallow);
+        assert!(!Config::default().fail_on_shallow);
+        let err = Config::parse("[scan]\nfail-on-shallow = \"yes\"\n", Path::new("p.toml"))
+            .expect_err("not a boolean");
+        assert_eq!(err.line, Some(2), "{err}");
     }
 
     #[test]

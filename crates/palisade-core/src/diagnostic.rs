@@ -53,6 +53,10 @@ pub const CODES: &[(&str, &str)] = &[
         "a blob or tree occurs at more paths in git history than are judged one by one",
     ),
     (
+        "git-shallow",
+        "the git repository is a shallow clone: history past its boundary was not scanned",
+    ),
+    (
         "ignore-file-too-large",
         "an ignore file was over its size or pattern limit and was not applied",
     ),

@@ -10,7 +10,7 @@ use crate::model::{Finding, RuleMeta, Severity};
 
 /// Version of the JSON report schema (`docs/report-format.md`). Bump the minor version for
 /// added fields, the major version for changed or removed ones.
-pub const SCHEMA_VERSION: &str = "1.0.0";
+pub const SCHEMA_VERSION: &str = "1.1.0";
 
 /// The tool that wrote the report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,6 +93,30 @@ pub struct Coverage {
     pub bytes_scanned: u64,
     /// Files skipped and why.
     pub skipped: Vec<Skipped>,
+    /// The git history walked (`--git-history` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub git: Option<GitCoverage>,
+}
+
+/// How much git history a `--git-history` scan saw.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GitCoverage {
+    /// The repository is a shallow clone: commits past its shallow boundary are not in it
+    /// and were not scanned.
+    pub shallow: bool,
+    /// Commits walked: every commit reachable from any ref, down to the shallow boundary.
+    pub commits: u64,
+}
+
+impl GitCoverage {
+    /// Both walks together (two scanners over the same history): shallow if either was.
+    #[must_use]
+    pub fn merge(self, other: Self) -> Self {
+        Self {
+            shallow: self.shallow || other.shallow,
+            commits: self.commits.max(other.commits),
+        }
+    }
 }
 
 /// Counts of findings.

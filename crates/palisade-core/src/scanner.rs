@@ -39,6 +39,8 @@ pub struct ScanOutput {
     pub files_scanned: u64,
     /// Bytes scanned.
     pub bytes_scanned: u64,
+    /// The git history walked, for scanners that walk it.
+    pub git: Option<crate::report::GitCoverage>,
 }
 
 /// A scanner failure that makes the gate fail closed.

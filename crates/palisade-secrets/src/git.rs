@@ -132,13 +132,22 @@ pub struct HistoryStats {
     /// Trees seen at more directories than they were walked at (the blobs below them occur
     /// at more paths than were recorded, too).
     pub capped_trees: u64,
+    /// The repository is a shallow clone: the parents of its boundary commits are missing,
+    /// so history past them was not walked.
+    pub shallow: bool,
 }
 
 /// Errors of the git access layer.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum GitError {
-    /// No repository could be discovered or opened.
+    /// Neither the path nor any folder above it is inside a git repository.
+    #[error("{} is not inside a git repository", path.display())]
+    NotARepository {
+        /// The path the search started from.
+        path: PathBuf,
+    },
+    /// A repository was found but could not be opened.
     #[error("cannot open git repository at {}: {message}", path.display())]
     Open {
         /// The path the search started from.
@@ -178,6 +187,18 @@ pub enum GitError {
         /// What went wrong.
         message: String,
     },
+    /// The history is a shallow clone and the caller asked for the full history.
+    #[error(
+        "the git history of {} is shallow ({commits} commit(s) walked; older ones are not in \
+         the clone), and scan.fail-on-shallow is set; fetch the full history first",
+        repo.display()
+    )]
+    Shallow {
+        /// The git directory.
+        repo: PathBuf,
+        /// Commits walked down to the shallow boundary.
+        commits: u64,
+    },
     /// The commit graph is inconsistent (for example a cycle through replaced objects).
     #[error("inconsistent commit graph in {}: {message}", repo.display())]
     Graph {
@@ -203,12 +224,18 @@ impl GitError {
     }
 }
 
-/// Render an error and its sources as one line (`outer: inner: root`), skipping repeats.
+/// Render an error and its sources as one line (`outer: inner: root`), skipping repeats and
+/// gix's classification markers (a marker without a source of its own displays as the bare
+/// name of its class, `NotFound`).
 fn chain(err: &(dyn std::error::Error + 'static)) -> String {
     let mut out = String::new();
     let mut cur = Some(err);
     let mut last = String::new();
     while let Some(e) = cur {
+        if e.is::<gix::error::ClassificationMarker>() {
+            cur = e.source();
+            continue;
+        }
         let msg = e.to_string();
         if !msg.is_empty() && msg != last && !out.contains(&msg) {
             if !out.is_empty() {
@@ -240,9 +267,21 @@ fn open(path: &Path) -> Result<gix::ThreadSafeRepository, GitError> {
         gix::discover::upwards::Options::default(),
         trust,
     )
-    .map_err(|e| GitError::Open {
-        path: path.to_path_buf(),
-        message: chain(&e),
+    .map_err(|e| {
+        use gix::discover::upwards::Error as Upwards;
+        match e.downcast_any_ref::<Upwards>() {
+            Some(
+                Upwards::NoGitRepository { .. }
+                | Upwards::NoGitRepositoryWithinCeiling { .. }
+                | Upwards::NoGitRepositoryWithinFs { .. },
+            ) => GitError::NotARepository {
+                path: path.to_path_buf(),
+            },
+            _ => GitError::Open {
+                path: path.to_path_buf(),
+                message: chain(&e),
+            },
+        }
     })
 }
 
@@ -413,8 +452,12 @@ fn tips(repo: &gix::Repository, buf: &mut Vec<u8>) -> Result<Vec<ObjectId>, GitE
 }
 
 /// Every commit reachable from `tips`, parents before children, and otherwise oldest
-/// committer time first (ties by id).
-fn commits_in_order(repo: &gix::Repository, tips: Vec<ObjectId>) -> Result<Vec<Node>, GitError> {
+/// committer time first (ties by id); and whether the walk reached the boundary of a shallow
+/// clone (a commit whose parents are not in the repository).
+fn commits_in_order(
+    repo: &gix::Repository,
+    tips: Vec<ObjectId>,
+) -> Result<(Vec<Node>, bool), GitError> {
     let shallow: HashSet<ObjectId> = match repo.shallow_commits() {
         Ok(Some(c)) => c.iter().copied().collect(),
         Ok(None) => HashSet::default(),
@@ -425,6 +468,7 @@ fn commits_in_order(repo: &gix::Repository, tips: Vec<ObjectId>) -> Result<Vec<N
             });
         }
     };
+    let mut cut_off = false;
     let mut buf = Vec::new();
     let mut index: HashMap<ObjectId, usize> = HashMap::new();
     let mut nodes: Vec<Node> = Vec::new();
@@ -440,6 +484,7 @@ fn commits_in_order(repo: &gix::Repository, tips: Vec<ObjectId>) -> Result<Vec<N
         };
         let mut node = load_commit(repo, id, &mut buf, &from)?;
         if shallow.contains(&id) {
+            cut_off |= !node.parents.is_empty();
             node.parents.clear();
         }
         node.parents.sort_unstable();
@@ -492,7 +537,8 @@ fn commits_in_order(repo: &gix::Repository, tips: Vec<ObjectId>) -> Result<Vec<N
         });
     }
     let mut slots: Vec<Option<Node>> = nodes.into_iter().map(Some).collect();
-    Ok(order.into_iter().filter_map(|i| slots[i].take()).collect())
+    let ordered = order.into_iter().filter_map(|i| slots[i].take()).collect();
+    Ok((ordered, cut_off))
 }
 
 /// A tree entry that may be new at its place.
@@ -752,7 +798,7 @@ impl Walk<'_, '_> {
 /// at the same directory. Symlinks and submodules (gitlinks) are skipped; blobs larger than
 /// [`HistoryOptions::max_blob_size`] are counted in [`HistoryStats::skipped_large`] and not
 /// returned. Refs that point straight at a tree or blob are ignored. Shallow clones are
-/// walked down to their boundary.
+/// walked down to their boundary, and say so in [`HistoryStats::shallow`].
 pub fn history_blobs(
     repo: &Path,
     opts: &HistoryOptions<'_>,
@@ -760,7 +806,7 @@ pub fn history_blobs(
     let repo = open(repo)?.to_thread_local();
     let mut buf = Vec::new();
     let tips = tips(&repo, &mut buf)?;
-    let commits = commits_in_order(&repo, tips)?;
+    let (commits, shallow) = commits_in_order(&repo, tips)?;
     let mut walk = Walk {
         repo: &repo,
         opts,
@@ -774,6 +820,7 @@ pub fn history_blobs(
         out: Vec::new(),
         stats: HistoryStats {
             commits: commits.len() as u64,
+            shallow,
             ..HistoryStats::default()
         },
     };
@@ -1018,4 +1065,30 @@ fn head_blobs(repo: &gix::Repository) -> Result<HashMap<Vec<u8>, ObjectId>, GitE
         }
     }
     Ok(map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chain;
+
+    /// An error classified the way gix classifies its own: a class-only marker as source.
+    #[derive(Debug)]
+    struct Classified;
+
+    impl std::fmt::Display for Classified {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("could not find the thing")
+        }
+    }
+
+    impl std::error::Error for Classified {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            Some(const { &gix::error::ClassificationMarker::NOT_FOUND })
+        }
+    }
+
+    #[test]
+    fn issue6_06_chain_shows_no_class_names() {
+        assert_eq!(chain(&Classified), "could not find the thing");
+    }
 }

@@ -77,6 +77,10 @@ fn short(id: &str) -> &str {
 /// heuristics and path rules are judged at every path the blob occurs at (up to
 /// [`git::MAX_PATHS`]); each finding reports where its secret was first introduced (earliest
 /// commit, at a path where its rule applies), with the other places as related locations.
+///
+/// A shallow clone is scanned down to its boundary with a `git-shallow` warning, and the
+/// output's [`ScanOutput::git`] says so; with `scan.fail-on-shallow` the scan fails closed
+/// ([`GitError::Shallow`]), keeping everything it found.
 pub fn scan_history(
     engine: &Engine,
     repo: &Path,
@@ -167,13 +171,44 @@ pub fn scan_history(
         ));
     }
     out.findings = first_introductions(occurrences);
+    out.git = Some(palisade_core::report::GitCoverage {
+        shallow: stats.shallow,
+        commits: stats.commits,
+    });
+    if stats.shallow {
+        out.diagnostics.push(Diagnostic::new(
+            "git-shallow",
+            DiagnosticLevel::Warning,
+            shallow_message(stats.commits),
+        ));
+        // Unreadable objects fail the scan anyway; the warning says it is shallow, too.
+        if ctx.config.fail_on_shallow && failures.is_empty() {
+            failures.push(GitError::Shallow {
+                repo: git::repo_root(repo).unwrap_or_else(|_| repo.to_path_buf()),
+                commits: stats.commits,
+            });
+        }
+    }
     tracing::debug!(
         commits = stats.commits,
         blobs = stats.blobs,
         paths = stats.paths,
+        shallow = stats.shallow,
         "scanned git history"
     );
     fail_closed(out, failures)
+}
+
+/// The `git-shallow` warning: what was not scanned, and how to fetch it.
+fn shallow_message(commits: u64) -> String {
+    format!(
+        "the repository is a shallow clone: {commits} commit{} scanned, but the history before \
+         the shallow boundary is not in the clone and was not scanned; fetch the full history \
+         first (`git fetch --unshallow`; GitHub Actions: `actions/checkout` with \
+         `fetch-depth: 0`; GitLab CI: `GIT_DEPTH: 0`), or set `scan.fail-on-shallow = true` \
+         (`--fail-on-shallow`) to fail the scan instead of warning",
+        if commits == 1 { " was" } else { "s were" }
+    )
 }
 
 /// The results of one history blob at all its paths.

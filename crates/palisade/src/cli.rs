@@ -23,10 +23,11 @@ pub(crate) struct Cli {
 }
 
 pub(crate) const EXIT_CODES: &str = "Exit codes:
-  0  gate passed
+  0  gate passed (or failed on findings, with --exit-zero)
   1  gate failed (an unsuppressed finding at or above --fail-on)
   2  usage or configuration error
-  3  a scanner failed (fail closed: results are incomplete)";
+  3  a scanner failed (fail closed: results are incomplete), also with --exit-zero
+The code is the same when stdout is closed early (`palisade scan | head`).";
 
 /// Options accepted by every command.
 #[derive(Debug, Args)]
@@ -128,7 +129,7 @@ pub(crate) struct ScanArgs {
     /// named pipe, device or /dev/stdin is read as one file, up to scan.max-file-size.
     #[arg(default_value = ".")]
     pub(crate) path: PathBuf,
-    /// Scanners to run, comma-separated. Available: secrets.
+    /// Scanners to run, comma-separated. Available: secrets. A scanner named twice runs once.
     #[arg(long, value_delimiter = ',')]
     pub(crate) scanners: Option<Vec<String>>,
     /// Report format, and optionally the file it goes to: FORMAT[:FILE]. Repeat for several
@@ -175,6 +176,14 @@ pub(crate) struct ScanArgs {
     /// Never show a progress bar.
     #[arg(long)]
     pub(crate) no_progress: bool,
+    /// Exit with code 0 even when findings fail the gate (the report still says it failed).
+    /// Usage and config errors (2) and scanner failures (3) keep their codes.
+    #[arg(long)]
+    pub(crate) exit_zero: bool,
+    /// With --git-history, fail (exit code 3) on a shallow clone instead of warning
+    /// [default: fail-on-shallow from palisade.toml, else false].
+    #[arg(long)]
+    pub(crate) fail_on_shallow: bool,
 }
 
 /// `baseline` subcommands.

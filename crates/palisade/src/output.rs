@@ -1,6 +1,5 @@
 //! The only module that prints. Findings go to stdout through the report writers; notes and
 //! errors go to stderr.
-#![allow(clippy::print_stderr)]
 
 use std::fs::OpenOptions;
 use std::io::{IsTerminal, Write};
@@ -27,13 +26,28 @@ pub(crate) fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
 }
 
 /// Write to a locked, buffered stdout.
+///
+/// A reader that went away (`palisade scan | head -1`) is not an error: output stops
+/// quietly and the command still exits with its own code, so a closed pipe never turns a
+/// failing gate into success (see [`reader_gone`]).
 pub(crate) fn stdout_with(
     f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let stdout = std::io::stdout();
     let mut lock = std::io::BufWriter::new(stdout.lock());
-    f(&mut lock)?;
-    lock.flush()
+    let result = f(&mut lock).and_then(|()| lock.flush());
+    if reader_gone(&result) {
+        // Dropping the writer would try to flush the rest into the closed pipe again.
+        let (_, _) = lock.into_parts();
+        return Ok(());
+    }
+    result
+}
+
+/// Did a write fail only because the reading end of a pipe was closed? That ends the output,
+/// not the command: the exit code stays the command's own (the gate's, for `scan`).
+fn reader_gone(result: &std::io::Result<()>) -> bool {
+    matches!(result, Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
 /// Raw bytes to stderr.
@@ -41,20 +55,22 @@ pub(crate) fn stderr_bytes(b: &[u8]) {
     let _ = std::io::stderr().write_all(b);
 }
 
-/// `error: ...` on stderr, after [`redact_message`].
+/// `error: ...` on stderr, after [`redact_message`]. A closed stderr is ignored, like every
+/// write to stderr here (`eprintln!` would panic and replace the exit code with 101).
 pub(crate) fn error(msg: &str) {
     let msg = redact_message(msg);
     let red = std::io::stderr().is_terminal();
-    if red {
-        eprintln!("\x1b[1;31merror\x1b[0m: {msg}");
+    let text = if red {
+        format!("\x1b[1;31merror\x1b[0m: {msg}\n")
     } else {
-        eprintln!("error: {msg}");
-    }
+        format!("error: {msg}\n")
+    };
+    stderr_bytes(text.as_bytes());
 }
 
 /// A note on stderr.
 pub(crate) fn note(msg: &str) {
-    eprintln!("{msg}");
+    stderr_bytes(format!("{msg}\n").as_bytes());
 }
 
 /// What replaces a secret found in an error message.
@@ -165,13 +181,17 @@ pub(crate) fn check_output_folder(target: &Path) -> std::io::Result<()> {
 /// Only a regular file (or a path that does not exist yet) is replaced that way. A device or
 /// a pipe (`/dev/null`, `/dev/stdout`, `>(gzip)`) is written to as it is: renaming over it
 /// would replace the device node or the link instead of writing to it. A symbolic link to a
-/// regular file is followed, so the file it points to is replaced, not the link.
+/// regular file is followed, so the file it points to is replaced, not the link. A pipe
+/// whose reader went away is not an error, as on stdout ([`stdout_with`]).
 pub(crate) fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
     match std::fs::metadata(target) {
-        Ok(meta) if !meta.is_file() => OpenOptions::new()
-            .write(true)
-            .open(target)
-            .and_then(|mut f| f.write_all(bytes).and_then(|()| f.flush())),
+        Ok(meta) if !meta.is_file() => {
+            let result = OpenOptions::new()
+                .write(true)
+                .open(target)
+                .and_then(|mut f| f.write_all(bytes).and_then(|()| f.flush()));
+            if reader_gone(&result) { Ok(()) } else { result }
+        }
         Ok(_) => replace_file(&std::fs::canonicalize(target)?, bytes),
         Err(_) => replace_file(target, bytes),
     }

@@ -1,7 +1,7 @@
 //! Turns validated settings into a finished report: discovery, scanners, suppressions,
 //! baseline, gate.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
@@ -67,6 +67,7 @@ pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
         None => Config::discover(&root)?,
     };
     config.exclude.extend(args.exclude.iter().cloned());
+    config.fail_on_shallow |= args.fail_on_shallow;
     for g in &args.exclude {
         if let Err(e) = palisade_core::discovery::check_glob(g) {
             bail!("invalid --exclude glob `{g}`: {e}");
@@ -78,11 +79,17 @@ pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
     {
         bail!("--exclude: {e}");
     }
-    let names = args
+    let mut names = args
         .scanners
         .clone()
         .or_else(|| config.scanners.clone())
         .unwrap_or_else(|| AVAILABLE.iter().map(|s| (*s).to_owned()).collect());
+    // A scanner named twice runs once, where it was first named.
+    let mut seen = std::collections::BTreeSet::new();
+    names.retain(|n| seen.insert(n.clone()));
+    if names.is_empty() {
+        bail!("no scanner to run (available: {})", AVAILABLE.join(", "));
+    }
     for s in &names {
         if PLANNED.contains(&s.as_str()) {
             bail!(
@@ -104,6 +111,9 @@ pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
     } else {
         ScanMode::Directory
     };
+    if mode != ScanMode::Directory {
+        check_repository(&root, mode)?;
+    }
     let baseline = match &args.baseline {
         Some(p) => Some((p.clone(), Baseline::load(p)?)),
         None => None,
@@ -129,6 +139,25 @@ pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
         #[allow(clippy::disallowed_methods)] // the CLI is where the environment is read
         index_file: std::env::var_os("GIT_INDEX_FILE").map(PathBuf::from),
     })
+}
+
+/// `--staged` and `--git-history` need a git repository: without one it is a usage error
+/// (exit code 2), found here before anything is scanned. A repository that is there but
+/// broken is the scanner's to report: it fails closed (exit code 3).
+fn check_repository(root: &Path, mode: ScanMode) -> Result<()> {
+    use palisade_secrets::git::{GitError, repo_root};
+    if let Err(GitError::NotARepository { .. }) = repo_root(root) {
+        let flag = match mode {
+            ScanMode::Staged => "--staged",
+            _ => "--git-history",
+        };
+        let shown = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        bail!(
+            "{flag} needs a git repository: {} is not inside one",
+            palisade_core::text::escape_os(shown.as_os_str())
+        );
+    }
+    Ok(())
 }
 
 /// The scanners this build knows, by concrete type (git modes need the secrets engine).
@@ -216,7 +245,7 @@ pub(crate) fn run(settings: &Settings) -> Report {
             }));
             let (status, error, output) = match result {
                 Ok(Ok(out)) => (ScannerStatus::Ok, None, out),
-                Ok(Err((msg, partial))) => (ScannerStatus::Failed, Some(msg), partial),
+                Ok(Err((msg, partial))) => (ScannerStatus::Failed, Some(msg), *partial),
                 Err(panic) => {
                     let msg = panic
                         .downcast_ref::<&str>()
@@ -251,6 +280,9 @@ pub(crate) fn run(settings: &Settings) -> Report {
             coverage.files_scanned += output.files_scanned;
             coverage.bytes_scanned += output.bytes_scanned;
             coverage.skipped.extend(output.skipped);
+            if let Some(git) = output.git {
+                coverage.git = Some(coverage.git.map_or(git, |g| g.merge(git)));
+            }
             diagnostics.extend(output.diagnostics);
             let mut scanned = output.findings;
             let cfg_path = settings.config.source.as_deref();
@@ -310,17 +342,17 @@ fn run_one(
     match (settings.mode, inventory) {
         (ScanMode::Directory, Some(inv)) => scanner
             .scan(inv, ctx)
-            .map_err(|e| (e.to_string(), ScanOutput::default())),
+            .map_err(|e| (e.to_string(), Box::default())),
         (ScanMode::GitHistory | ScanMode::Staged, _) => git_mode(built, settings, ctx),
-        (ScanMode::Directory, None) => Err(("no inventory".to_owned(), ScanOutput::default())),
+        (ScanMode::Directory, None) => Err(("no inventory".to_owned(), Box::default())),
     }
 }
 
 /// Why a scanner failed, and what it found before or despite the failure.
-type Failure = (String, ScanOutput);
+type Failure = (String, Box<ScanOutput>);
 
 fn git_failure(e: palisade_secrets::history::GitScanError) -> Failure {
-    (e.to_string(), *e.partial)
+    (e.to_string(), e.partial)
 }
 
 fn git_mode(
@@ -342,7 +374,7 @@ fn git_mode(
             ctx,
         )
         .map_err(git_failure),
-        ScanMode::Directory => Err(("not a git mode".to_owned(), ScanOutput::default())),
+        ScanMode::Directory => Err(("not a git mode".to_owned(), Box::default())),
     }
 }
 

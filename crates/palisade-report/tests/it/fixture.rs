@@ -329,6 +329,7 @@ pub(crate) fn sample_report() -> Report {
                     detail: None,
                 },
             ],
+            ..Coverage::default()
         },
         summary: Summary::default(),
         gate: Gate {

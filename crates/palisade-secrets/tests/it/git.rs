@@ -446,16 +446,19 @@ fn discovery_from_a_subdirectory_gives_root_relative_paths() {
 }
 
 #[test]
-fn not_a_repository_is_an_open_error() {
+fn not_a_repository_is_its_own_error() {
     let dir = tempfile::tempdir().expect("tempdir");
     let err = walk(dir.path(), u64::MAX).expect_err("no repo");
-    assert!(matches!(err, GitError::Open { .. }), "{err:?}");
-    assert!(
-        err.to_string()
-            .starts_with("cannot open git repository at "),
-        "{err}"
+    assert!(matches!(err, GitError::NotARepository { .. }), "{err:?}");
+    // Issue 6 item 6: plain, without gix's class name (`NotFound`).
+    assert_eq!(
+        err.to_string(),
+        format!("{} is not inside a git repository", dir.path().display())
     );
-    assert!(repo_root(dir.path()).is_err());
+    assert!(matches!(
+        repo_root(dir.path()),
+        Err(GitError::NotARepository { .. })
+    ));
     assert!(staged_at(dir.path(), None, 10).is_err());
     assert!(BlobReader::open(dir.path()).is_err());
 }

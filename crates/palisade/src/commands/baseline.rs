@@ -25,6 +25,8 @@ pub(crate) fn run(global: &GlobalArgs, args: &BaselineArgs) -> Result<u8> {
                 exclude: Vec::new(),
                 no_ignore: false,
                 no_progress: global.quiet,
+                exit_zero: false,
+                fail_on_shallow: false,
             };
             let settings = pipeline::settings(&scan, !global.quiet)?;
             let shown = escape_os(create.output.as_os_str());

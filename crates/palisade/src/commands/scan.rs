@@ -22,7 +22,9 @@ pub(crate) fn run(global: &GlobalArgs, args: &ScanArgs) -> Result<u8> {
     }
     let report = pipeline::run(&settings);
     write_outputs(global, args, &report, &outputs)?;
-    Ok(report.gate.exit_code())
+    let code = report.gate.exit_code();
+    // --exit-zero forgives findings only: errors (2) and scanner failures (3) stand.
+    Ok(if args.exit_zero && code == 1 { 0 } else { code })
 }
 
 /// Where one output goes.

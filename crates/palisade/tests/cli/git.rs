@@ -112,10 +112,11 @@ fn corrupt_repository_fails_closed() {
 }
 
 #[test]
-fn not_a_repository_fails_closed() {
+fn not_a_repository_is_a_usage_error() {
+    // Issue 6 item 6: exit code 2 before scanning, not a scanner failure (3); see gate.rs.
     let dir = tempfile::tempdir().unwrap();
     let out = palisade(&["scan", ".", "--staged", "--no-progress"], dir.path());
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
 
 #[test]

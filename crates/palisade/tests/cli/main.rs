@@ -4,6 +4,7 @@
 mod demo;
 mod docs;
 mod files;
+mod gate;
 mod git;
 mod history;
 mod hostile;
