@@ -4,3 +4,4 @@ mod engine;
 #[cfg(feature = "git")]
 mod git;
 mod hostile;
+mod issue6;
