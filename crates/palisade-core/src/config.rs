@@ -651,6 +651,8 @@ allow-values = []
 mod tests {
     use std::fmt::Write;
 
+    use palisade_test_support::assert_no_part_of;
+
     use super::*;
 
     #[test]
@@ -708,18 +710,6 @@ mod tests {
         assert_eq!(parse_size("512 KiB"), Some(512 * 1024));
         assert_eq!(parse_size("12"), Some(12));
         assert_eq!(parse_size("x"), None);
-    }
-
-    /// Every 8-character window of `secret` (a secret shown even in part is a leak).
-    fn assert_no_part_of(text: &str, secret: &str) {
-        let chars: Vec<char> = secret.chars().collect();
-        for w in chars.windows(8) {
-            let part: String = w.iter().collect();
-            assert!(
-                !text.contains(&part),
-                "`{part}` of a secret shown in:\n{text}"
-            );
-        }
     }
 
     const STRIPE: &str = "sk_live_\
@@ -942,13 +932,7 @@ mod tests {
     /// No 8 characters in a row of any value in `values` appear in `text`.
     fn assert_no_value_in(text: &str, values: &[String]) {
         for v in values {
-            for w in v.as_bytes().windows(8) {
-                let w = std::str::from_utf8(w).expect("ascii");
-                assert!(
-                    !text.contains(w),
-                    "`{w}` of a value is in the error: {text}"
-                );
-            }
+            assert_no_part_of(text, v);
         }
     }
 

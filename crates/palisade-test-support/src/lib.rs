@@ -43,6 +43,19 @@ pub fn gh_token(body: &str) -> String {
     )
 }
 
+/// Assert that no 8 characters in a row of `secret` appear in `text`: a secret shown even in
+/// part is a leak.
+pub fn assert_no_part_of(text: &str, secret: &str) {
+    let chars: Vec<char> = secret.chars().collect();
+    for w in chars.windows(8) {
+        let part: String = w.iter().collect();
+        assert!(
+            !text.contains(&part),
+            "`{part}` of a secret shown in:\n{text}"
+        );
+    }
+}
+
 /// Make a named pipe at `path` with `mkfifo`.
 pub fn mkfifo(path: &Path) {
     let st = std::process::Command::new("mkfifo")

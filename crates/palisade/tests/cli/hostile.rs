@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 #[cfg(unix)]
 use palisade_test_support::mkfifo;
 
+use palisade_test_support::assert_no_part_of;
+
 use crate::usage::{gh_token, secret_line, write};
 use crate::{palisade, stderr};
 
@@ -35,18 +37,6 @@ fn palisade_bounded(args: &[&str], cwd: &Path) -> Output {
         std::thread::sleep(Duration::from_millis(20));
     }
     child.wait_with_output().unwrap()
-}
-
-/// Assert that no 8-character piece of `secret` is in `text`.
-fn assert_no_part_of(text: &str, secret: &str) {
-    let chars: Vec<char> = secret.chars().collect();
-    for w in chars.windows(8) {
-        let part: String = w.iter().collect();
-        assert!(
-            !text.contains(&part),
-            "`{part}` of a secret shown in:\n{text}"
-        );
-    }
 }
 
 /// `sk_live_` and 99 letters and digits, built at run time.
