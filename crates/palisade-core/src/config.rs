@@ -23,7 +23,8 @@ pub struct Config {
     pub source: Option<PathBuf>,
     /// Scanners to run when `--scanners` is not given (`None`: all).
     pub scanners: Option<Vec<String>>,
-    /// Glob patterns (relative to the root) of paths never scanned.
+    /// Patterns (`.gitignore` syntax, relative to the config file's folder) of paths never
+    /// scanned.
     pub exclude: Vec<String>,
     /// Files larger than this many bytes are skipped.
     pub max_file_size: u64,
@@ -512,11 +513,13 @@ impl Config {
             .collect();
         // Each glob must be valid, and together they must compile: a set that cannot be
         // built would otherwise exclude nothing.
-        if let Err(e) = crate::discovery::exclude_matcher(&cfg.exclude) {
-            return Err(err_at(
-                exclude_spans.get(e.index).copied(),
-                format!("scan.exclude: {e}"),
-            ));
+        let list = crate::discovery::ExcludeList {
+            origin: "scan.exclude".to_owned(),
+            base: String::new(),
+            patterns: cfg.exclude.clone(),
+        };
+        if let Err(e) = crate::discovery::Excludes::new(vec![list]) {
+            return Err(err_at(exclude_spans.get(e.index).copied(), e.message));
         }
         if let Some(size) = raw.scan.max_file_size {
             let span = size.span();

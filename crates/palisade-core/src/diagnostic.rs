@@ -36,6 +36,10 @@ pub const CODES: &[(&str, &str)] = &[
         "the baseline file could not be read or parsed",
     ),
     (
+        "exclude-unused",
+        "an exclude pattern (scan.exclude or --exclude) left nothing out",
+    ),
+    (
         "file-too-large",
         "a file was larger than the size cap: skipped, or read only up to the cap",
     ),

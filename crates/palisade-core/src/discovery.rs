@@ -5,10 +5,10 @@ use std::fs::{File, FileType, Metadata};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, DiagnosticLevel};
+use crate::project::ScanTarget;
 use crate::text::{escape_control, escape_os};
 
 mod ignore_files;
@@ -123,8 +123,8 @@ pub struct Inventory {
 /// Options for [`discover`].
 #[derive(Debug, Clone)]
 pub struct DiscoveryOptions {
-    /// Exclude globs relative to the root.
-    pub exclude: Vec<String>,
+    /// Exclude patterns (see [`Excludes`]).
+    pub excludes: Arc<Excludes>,
     /// Size cap in bytes.
     pub max_file_size: u64,
     /// Honour `.gitignore`, `.ignore` and `.palisadeignore` files.
@@ -136,7 +136,7 @@ pub struct DiscoveryOptions {
 impl Default for DiscoveryOptions {
     fn default() -> Self {
         Self {
-            exclude: Vec::new(),
+            excludes: Arc::default(),
             max_file_size: crate::config::DEFAULT_MAX_FILE_SIZE,
             respect_ignore_files: true,
             threads: 0,
@@ -226,94 +226,200 @@ pub fn open_regular(path: &Path) -> std::io::Result<Opened> {
     ))
 }
 
-/// Check that `g` is a valid glob.
-pub fn check_glob(g: &str) -> Result<(), String> {
-    Glob::new(g).map(|_| ()).map_err(|e| e.kind().to_string())
-}
-
 /// An exclude list that cannot be compiled, naming the pattern at fault.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 #[error("{message}")]
 pub struct ExcludeError {
-    /// 0-based position of the pattern at fault in the list.
+    /// 0-based position of the list at fault in the lists given to [`Excludes::new`].
+    pub list: usize,
+    /// 0-based position of the pattern at fault in its list.
     pub index: usize,
     /// What is wrong and how to fix it (the pattern is quoted, capped and escaped).
     pub message: String,
 }
 
-/// Add one exclude pattern (and, for `dir/**`, `dir` itself so the walk can prune it).
-fn add_exclude(b: &mut GlobSetBuilder, pattern: &str) -> Result<(), globset::Error> {
-    b.add(Glob::new(pattern)?);
-    if let Some(dir) = pattern.strip_suffix("/**")
-        && let Ok(g) = Glob::new(dir)
-    {
-        b.add(g);
-    }
-    Ok(())
+/// One list of exclude patterns and where they come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExcludeList {
+    /// Where the patterns come from, as shown to the user (`scan.exclude`, `--exclude`).
+    pub origin: String,
+    /// The folder the patterns are relative to, as a project-relative path ending in `/`
+    /// (empty for the project root): the config file's folder, or the working directory
+    /// for `--exclude`.
+    pub base: String,
+    /// The patterns, in `.gitignore` syntax.
+    pub patterns: Vec<String>,
 }
 
-fn build_excludes(patterns: &[String]) -> Result<GlobSet, globset::Error> {
-    let mut b = GlobSetBuilder::new();
-    for p in patterns {
-        add_exclude(&mut b, p)?;
-    }
-    b.build()
+/// Compiled exclude lists, matched against project-relative paths with `.gitignore`
+/// semantics: `build/` is a folder at any depth, `/build` or `src/gen/**` are anchored at the
+/// list's folder, `*.min.js` matches at any depth, and `!keep.txt` takes a path back.
+/// Every match is recorded, so patterns that matched nothing can be reported.
+#[derive(Debug, Default)]
+pub struct Excludes {
+    lists: Vec<(ExcludeList, ignore::gitignore::Gitignore)>,
+    /// (list, pattern) pairs that decided a match at least once.
+    used: Mutex<std::collections::BTreeSet<(usize, usize)>>,
 }
 
-/// A matcher for exclude globs (`dir/**` also matches `dir`).
-///
-/// Fails on an invalid glob, and when the globs cannot be compiled: the glob engine has a
-/// size limit, which one huge glob or a few thousand complex ones reach. The error then names
-/// the most complex pattern (the longest compiled form), which is the one at fault when it
-/// does not compile alone, and the first to simplify when only the whole list is too large.
-pub fn exclude_matcher(patterns: &[String]) -> Result<GlobSet, ExcludeError> {
-    let quote = |p: &str| {
-        format!(
-            "`{}`",
-            crate::text::escape_control(&crate::text::truncate_chars(p, 64))
-        )
-    };
-    let mut globs = Vec::with_capacity(patterns.len());
-    for (index, p) in patterns.iter().enumerate() {
-        match Glob::new(p) {
-            Ok(g) => globs.push(g),
-            Err(e) => {
-                return Err(ExcludeError {
+impl Excludes {
+    /// Compile `lists`. Fails on an invalid pattern, and when a list cannot be compiled (the
+    /// glob engine has a size limit that one huge glob or thousands of complex ones reach);
+    /// the error then names the longest pattern, the first one to simplify.
+    pub fn new(lists: Vec<ExcludeList>) -> Result<Self, ExcludeError> {
+        let quote = |p: &str| {
+            format!(
+                "`{}`",
+                crate::text::escape_control(&crate::text::truncate_chars(p, 64))
+            )
+        };
+        let mut compiled = Vec::with_capacity(lists.len());
+        for (li, list) in lists.into_iter().enumerate() {
+            let mut b = ignore::gitignore::GitignoreBuilder::new("");
+            for (index, p) in list.patterns.iter().enumerate() {
+                let err = |e: &dyn std::fmt::Display| ExcludeError {
+                    list: li,
                     index,
-                    message: format!("invalid exclude glob {}: {}", quote(p), e.kind()),
-                });
+                    message: format!(
+                        "invalid {} pattern {}: {}",
+                        list.origin,
+                        quote(p),
+                        escape_control(&e.to_string())
+                    ),
+                };
+                b.add_line(None, p).map_err(|e| err(&e))?;
+                // `dir/**` matches what is inside `dir`; match `dir` itself too, so the walk
+                // prunes the folder instead of listing each entry of it.
+                if let Some(dir) = p.strip_suffix("/**")
+                    && !dir.is_empty()
+                    && !dir.starts_with('!')
+                {
+                    b.add_line(None, &format!("{dir}/")).map_err(|e| err(&e))?;
+                }
+            }
+            match b.build() {
+                Ok(g) => compiled.push((list, g)),
+                Err(e) => {
+                    let index = (0..list.patterns.len())
+                        .max_by_key(|&i| (list.patterns[i].len(), std::cmp::Reverse(i)))
+                        .unwrap_or(0);
+                    let heaviest = &list.patterns[index];
+                    let alone_fails = {
+                        let mut one = ignore::gitignore::GitignoreBuilder::new("");
+                        one.add_line(None, heaviest).is_err() || one.build().is_err()
+                    };
+                    let message = if list.patterns.len() == 1 || alone_fails {
+                        format!(
+                            "{} pattern {} is too complex to compile ({}); simplify it",
+                            list.origin,
+                            quote(heaviest),
+                            escape_control(&e.to_string())
+                        )
+                    } else {
+                        format!(
+                            "the {} exclude patterns of {} are too complex to compile together \
+                             (the glob engine has a size limit): simplify them, e.g. exclude \
+                             whole folders with `dir/`, starting with the longest, {} (number \
+                             {}): {}",
+                            list.patterns.len(),
+                            list.origin,
+                            quote(heaviest),
+                            index + 1,
+                            escape_control(&e.to_string())
+                        )
+                    };
+                    return Err(ExcludeError {
+                        list: li,
+                        index,
+                        message,
+                    });
+                }
             }
         }
+        Ok(Self {
+            lists: compiled,
+            used: Mutex::default(),
+        })
     }
-    let err = match build_excludes(patterns) {
-        Ok(set) => return Ok(set),
-        Err(e) => e,
-    };
-    // Finding the pattern where the list stops fitting would take a dozen builds of the
-    // whole set; the compiled size follows the length of the glob's regex closely enough.
-    let index = (0..globs.len())
-        .max_by_key(|&i| (globs[i].regex().len(), std::cmp::Reverse(i)))
-        .unwrap_or(0);
-    let heaviest = &patterns[index];
-    let message = if patterns.len() == 1 || build_excludes(std::slice::from_ref(heaviest)).is_err()
-    {
-        format!(
-            "exclude glob {} is too complex to compile ({}); simplify it",
-            quote(heaviest),
-            err.kind()
-        )
-    } else {
-        format!(
-            "the {} exclude globs are too complex to compile together (the glob engine has a \
-             size limit); merge or simplify them, e.g. exclude whole directories with \
-             `dir/**`, starting with the most complex one, {} (number {})",
-            patterns.len(),
-            quote(heaviest),
-            index + 1
-        )
-    };
-    Err(ExcludeError { index, message })
+
+    /// One list of patterns relative to the project root.
+    pub fn at_root(origin: &str, patterns: &[String]) -> Result<Self, ExcludeError> {
+        Self::new(vec![ExcludeList {
+            origin: origin.to_owned(),
+            base: String::new(),
+            patterns: patterns.to_vec(),
+        }])
+    }
+
+    /// Every pattern as (origin, base, pattern), in order.
+    pub fn patterns(&self) -> Vec<(String, String, String)> {
+        self.lists
+            .iter()
+            .flat_map(|(l, _)| {
+                l.patterns
+                    .iter()
+                    .map(|p| (l.origin.clone(), l.base.clone(), p.clone()))
+            })
+            .collect()
+    }
+
+    /// True when there are no patterns.
+    pub fn is_empty(&self) -> bool {
+        self.lists.iter().all(|(l, _)| l.patterns.is_empty())
+    }
+
+    /// Does a list exclude the project-relative path `rel`? Returns what excluded it
+    /// (`scan.exclude \`vendor/\``), for the skip record.
+    pub fn matched(&self, rel: &str, is_dir: bool) -> Option<String> {
+        for (li, (list, g)) in self.lists.iter().enumerate() {
+            let Some(inside) = rel.strip_prefix(list.base.as_str()) else {
+                continue;
+            };
+            if inside.is_empty() {
+                continue;
+            }
+            if let ignore::Match::Ignore(glob) = g.matched(inside, is_dir) {
+                let original = glob.original();
+                let index = list
+                    .patterns
+                    .iter()
+                    .position(|p| p.trim_end() == original)
+                    .or_else(|| {
+                        let dir = original.strip_suffix('/')?;
+                        list.patterns.iter().position(|p| p == &format!("{dir}/**"))
+                    })
+                    .unwrap_or(0);
+                lock(&self.used).insert((li, index));
+                return Some(format!(
+                    "matched {} `{}`",
+                    list.origin,
+                    escape_control(&crate::text::truncate_chars(&list.patterns[index], 64))
+                ));
+            }
+        }
+        None
+    }
+
+    /// True when `rel` is excluded (see [`Excludes::matched`]).
+    pub fn is_excluded(&self, rel: &str, is_dir: bool) -> bool {
+        self.matched(rel, is_dir).is_some()
+    }
+
+    /// The patterns that excluded nothing so far, as (origin, base, pattern).
+    pub fn unused(&self) -> Vec<(String, String, String)> {
+        let used = lock(&self.used);
+        let mut out = Vec::new();
+        for (li, (list, _)) in self.lists.iter().enumerate() {
+            for (i, p) in list.patterns.iter().enumerate() {
+                let comment = p.trim().is_empty() || p.starts_with('#');
+                if !used.contains(&(li, i)) && !p.starts_with('!') && !comment {
+                    out.push((list.origin.clone(), list.base.clone(), p.clone()));
+                }
+            }
+        }
+        out
+    }
 }
 
 const LOCKFILES: &[&str] = &[
@@ -451,71 +557,134 @@ pub fn is_test_like(rel: &str) -> bool {
         || name.contains("example")
 }
 
-/// Walk `root` and build the inventory.
+/// Walk `root` and build the inventory, with paths relative to `root` (for a file given as
+/// `root`, its name).
 ///
 /// A directory is walked in parallel; only its regular files are listed, and named pipes,
 /// sockets and devices in it are recorded as skipped (`special-file`). Any other target (a
 /// regular file, or a named pipe, device or stdin given by name) is one file.
 pub fn discover(root: &Path, opts: &DiscoveryOptions) -> Inventory {
-    discover_with(root, opts, Limits::DEFAULT)
+    let is_dir = root.is_dir();
+    let (project_root, rel) = if is_dir {
+        (root.to_owned(), ".".to_owned())
+    } else {
+        (
+            root.parent().map_or_else(PathBuf::new, Path::to_path_buf),
+            root.file_name()
+                .map_or_else(|| escape_os(root.as_os_str()), escape_os),
+        )
+    };
+    let target = ScanTarget {
+        given: root.to_owned(),
+        path: Some(root.to_owned()),
+        rel,
+        is_dir,
+    };
+    discover_with(
+        &project_root,
+        std::slice::from_ref(&target),
+        opts,
+        Limits::DEFAULT,
+    )
 }
 
-fn discover_with(root: &Path, opts: &DiscoveryOptions, limits: Limits) -> Inventory {
+/// Walk every target of a project and build one inventory, with paths relative to the
+/// project root. A file under two targets is listed once. Targets named explicitly are
+/// scanned even when an exclude pattern or an ignore file would leave them out.
+pub fn discover_targets(
+    project_root: &Path,
+    targets: &[ScanTarget],
+    opts: &DiscoveryOptions,
+) -> Inventory {
+    discover_with(project_root, targets, opts, Limits::DEFAULT)
+}
+
+fn discover_with(
+    project_root: &Path,
+    targets: &[ScanTarget],
+    opts: &DiscoveryOptions,
+    limits: Limits,
+) -> Inventory {
     let mut inv = Inventory {
-        root: root.to_owned(),
+        root: project_root.to_owned(),
         ..Inventory::default()
     };
-    let meta = match std::fs::metadata(root) {
-        Ok(m) => m,
-        Err(e) => {
-            inv.diagnostics.push(
-                Diagnostic::new(
-                    "file-unreadable",
-                    DiagnosticLevel::Error,
-                    format!("cannot read scan target: {e}"),
-                )
-                .at(escape_os(root.as_os_str()), None),
-            );
-            return inv;
+    let mut found = Vec::new();
+    for target in targets {
+        // Standard input is read through its device file.
+        let path = target
+            .path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("/dev/stdin"));
+        let meta = match std::fs::metadata(&path) {
+            Ok(m) => m,
+            Err(e) => {
+                inv.diagnostics.push(
+                    Diagnostic::new(
+                        "file-unreadable",
+                        DiagnosticLevel::Error,
+                        format!(
+                            "cannot read scan target: {}",
+                            escape_control(&e.to_string())
+                        ),
+                    )
+                    .at(target.rel.clone(), None),
+                );
+                continue;
+            }
+        };
+        if !meta.is_dir() {
+            let stream = !meta.is_file();
+            let size = if stream { 0 } else { meta.len() };
+            found.push((path, target.rel.clone(), size, stream));
+            continue;
         }
-    };
-    if !meta.is_dir() {
-        let rel = root
-            .file_name()
-            .map_or_else(|| escape_os(root.as_os_str()), escape_os);
-        let stream = !meta.is_file();
-        let size = if stream { 0 } else { meta.len() };
-        push_file(
-            &mut inv,
-            root.to_owned(),
-            rel,
-            size,
-            stream,
-            opts.max_file_size,
+        let walker = walk_dir(project_root, &path, opts, limits);
+        found.extend(
+            std::mem::take(&mut *lock(&walker.found))
+                .into_iter()
+                .map(|(p, r, s)| (p, r, s, false)),
         );
-        return inv;
+        inv.skipped
+            .extend(std::mem::take(&mut *lock(&walker.skipped)));
+        inv.diagnostics
+            .extend(std::mem::take(&mut *lock(&walker.diags)));
+        if let Some(ignores) = &walker.ignores {
+            inv.diagnostics.extend(ignores.take_diagnostics());
+        }
     }
 
-    // Callers validate excludes first (the CLI does, with a config error). Should a list
-    // that cannot be compiled still arrive here, nothing is excluded (more is scanned, not
-    // less) and the report says so.
-    let excludes = exclude_matcher(&opts.exclude).unwrap_or_else(|e| {
-        inv.diagnostics.push(Diagnostic::new(
-            "walk-error",
-            DiagnosticLevel::Error,
-            format!("exclude globs not applied: {e}"),
-        ));
-        GlobSet::empty()
-    });
-    let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_owned());
+    // Sorted by display path, then raw path. Only the same raw path met twice is one file:
+    // names that differ only in bytes that are not UTF-8 are two files.
+    found.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+    found.dedup_by(|a, b| a.0 == b.0);
+    for (path, rel, size, stream) in found {
+        push_file(&mut inv, path, rel, size, stream, opts.max_file_size);
+    }
+    inv.skipped.sort();
+    inv.skipped.dedup();
+    inv.diagnostics.sort();
+    inv.diagnostics.dedup();
+    inv
+}
+
+/// Walk one folder of the project.
+fn walk_dir(
+    project_root: &Path,
+    dir: &Path,
+    opts: &DiscoveryOptions,
+    limits: Limits,
+) -> Arc<Walker> {
+    let canonical_root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned());
     let new_walker = || {
         Arc::new(Walker {
-            root: root.to_owned(),
+            root: dir.to_owned(),
+            project_root: project_root.to_owned(),
             canonical_root: canonical_root.clone(),
-            excludes: excludes.clone(),
+            excludes: Arc::clone(&opts.excludes),
             ignores: opts
                 .respect_ignore_files
-                .then(|| IgnoreFiles::new(root, limits)),
+                .then(|| IgnoreFiles::new(dir, limits)),
             found: Mutex::default(),
             skipped: Mutex::default(),
             diags: Mutex::default(),
@@ -529,32 +698,17 @@ fn discover_with(root: &Path, opts: &DiscoveryOptions, limits: Limits) -> Invent
         walker = new_walker();
         walker.run(opts.threads, true);
     }
-
-    let mut found = std::mem::take(&mut *lock(&walker.found));
-    // Sorted by display path, then raw path. Only the same raw path met twice is one file:
-    // names that differ only in bytes that are not UTF-8 are two files.
-    found.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
-    found.dedup_by(|a, b| a.0 == b.0);
-    inv.skipped = std::mem::take(&mut *lock(&walker.skipped));
-    inv.diagnostics = std::mem::take(&mut *lock(&walker.diags));
-    if let Some(ignores) = &walker.ignores {
-        inv.diagnostics.extend(ignores.take_diagnostics());
-    }
-    for (path, rel, size) in found {
-        push_file(&mut inv, path, rel, size, false, opts.max_file_size);
-    }
-    inv.skipped.sort();
-    inv.skipped.dedup();
-    inv.diagnostics.sort();
-    inv.diagnostics.dedup();
-    inv
+    walker
 }
 
 /// One walk of a directory: its filters and what it found.
 struct Walker {
+    /// The folder walked.
     root: PathBuf,
+    /// What paths are written relative to.
+    project_root: PathBuf,
     canonical_root: PathBuf,
-    excludes: GlobSet,
+    excludes: Arc<Excludes>,
     /// `None` when ignore files are not honoured.
     ignores: Option<IgnoreFiles>,
     found: Mutex<Vec<(PathBuf, String, u64)>>,
@@ -607,13 +761,13 @@ impl Walker {
         {
             return false;
         }
-        let rel = rel_path(&self.root, entry.path());
-        if self.excludes.is_match(&rel) {
+        let rel = rel_path(&self.project_root, entry.path());
+        if let Some(why) = self.excludes.matched(&rel, is_dir) {
             let path = if is_dir { format!("{rel}/") } else { rel };
             lock(&self.skipped).push(Skipped {
                 path,
                 reason: SkipReason::Excluded,
-                detail: Some("matched scan.exclude".to_owned()),
+                detail: Some(why),
             });
             return false;
         }
@@ -647,7 +801,7 @@ impl Walker {
         if entry.depth() == 0 || ft.is_dir() {
             return ignore::WalkState::Continue;
         }
-        let rel = rel_path(&self.root, entry.path());
+        let rel = rel_path(&self.project_root, entry.path());
         if !ft.is_file() {
             if let Some(kind) = special_kind(ft) {
                 lock(&self.skipped).push(special_file(&rel, kind));
@@ -677,7 +831,7 @@ impl Walker {
     }
 
     fn record_error(&self, err: &ignore::Error) {
-        let root = self.root.as_path();
+        let root = self.project_root.as_path();
         // Unwrap the error chain to find the innermost cause and path.
         let mut path: Option<PathBuf> = None;
         let mut cur = err;
@@ -817,7 +971,9 @@ mod tests {
         #[cfg(unix)]
         std::os::unix::fs::symlink(root, root.join("src/loop")).expect("symlink");
         let opts = DiscoveryOptions {
-            exclude: vec!["vendor/**".into()],
+            excludes: Arc::new(
+                Excludes::at_root("scan.exclude", &["vendor/**".into()]).expect("compiles"),
+            ),
             max_file_size: 50,
             ..DiscoveryOptions::default()
         };
@@ -1041,7 +1197,13 @@ mod tests {
                 threads: 4,
                 ..DiscoveryOptions::default()
             };
-            let inv = discover_with(root, &opts, limits);
+            let target = ScanTarget {
+                given: root.to_owned(),
+                path: Some(root.to_owned()),
+                rel: ".".to_owned(),
+                is_dir: true,
+            };
+            let inv = discover_with(root, &[target], &opts, limits);
             // a and b fit in the budget, c does not: by name order, not by luck.
             assert_eq!(
                 rels(&inv),

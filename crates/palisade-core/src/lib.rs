@@ -12,6 +12,7 @@ pub mod discovery;
 pub mod docs;
 pub mod fingerprint;
 pub mod model;
+pub mod project;
 pub mod report;
 pub mod scanner;
 pub mod suppress;

@@ -10,7 +10,7 @@ use crate::model::{Finding, RuleMeta, Severity};
 
 /// Version of the JSON report schema (`docs/report-format.md`). Bump the minor version for
 /// added fields, the major version for changed or removed ones.
-pub const SCHEMA_VERSION: &str = "1.1.0";
+pub const SCHEMA_VERSION: &str = "1.2.0";
 
 /// The tool that wrote the report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,8 +47,12 @@ impl ScanMode {
 /// The scan target.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Target {
-    /// Path as given on the command line.
+    /// The project root, as reached from the directory palisade ran in (`.` when it ran
+    /// there). Finding paths are relative to it.
     pub path: String,
+    /// The scanned paths, relative to the project root (`.` for the whole project).
+    #[serde(default)]
+    pub paths: Vec<String>,
     /// Mode.
     pub mode: ScanMode,
 }
@@ -205,6 +209,66 @@ pub struct Report {
 }
 
 impl Report {
+    /// A copy whose paths are reached from the directory palisade runs in, so the terminal
+    /// shows paths the user can open from there. `cwd` is that directory relative to the
+    /// project root (`svc/api`, `.` for the root) when it is inside the project; otherwise
+    /// `base` (the project root as seen from there) is put in front of each path. JSON, SARIF
+    /// and the CI formats keep project-relative paths.
+    #[must_use]
+    pub fn rebased(&self, cwd: Option<&str>, base: &str) -> Self {
+        let mut out = self.clone();
+        let here: Vec<&str> = match cwd {
+            Some(c) => c
+                .split('/')
+                .filter(|s| !s.is_empty() && *s != ".")
+                .collect(),
+            None if base.is_empty() || base == "." => return out,
+            None => Vec::new(),
+        };
+        let join = |p: &mut String| {
+            if p.starts_with('/') {
+                return;
+            }
+            let parts: Vec<&str> = p
+                .split('/')
+                .filter(|s| !s.is_empty() && *s != ".")
+                .collect();
+            let mut shown: Vec<&str> = Vec::new();
+            if cwd.is_some() {
+                let shared = here.iter().zip(&parts).take_while(|(a, b)| a == b).count();
+                shown.extend(std::iter::repeat_n("..", here.len() - shared));
+                shown.extend(&parts[shared..]);
+            } else {
+                shown.push(base.trim_end_matches('/'));
+                shown.extend(&parts);
+            }
+            *p = if shown.is_empty() {
+                ".".to_owned()
+            } else {
+                shown.join("/")
+            };
+        };
+        for f in &mut out.findings {
+            join(&mut f.location.path);
+            for l in &mut f.related_locations {
+                join(&mut l.path);
+            }
+        }
+        for d in &mut out.diagnostics {
+            if let Some(p) = &mut d.path {
+                join(p);
+            }
+        }
+        for s in &mut out.coverage.skipped {
+            let dir = s.path.ends_with('/');
+            join(&mut s.path);
+            if dir && !s.path.ends_with('/') {
+                s.path.push('/');
+            }
+        }
+        out
+    }
+
     /// Sort findings and diagnostics, keep only referenced rules, compute the summary and
     /// the gate decision.
     pub fn finalize(&mut self, fail_on: Severity) {

@@ -15,12 +15,22 @@ pub struct ScanContext<'a> {
     pub config: &'a Config,
     /// Bytes processed so far, for progress display.
     pub progress: &'a AtomicU64,
+    /// Exclude patterns, for scanners that list paths themselves (git history, staged).
+    pub excludes: &'a crate::discovery::Excludes,
 }
 
 impl<'a> ScanContext<'a> {
     /// Build a context.
-    pub fn new(config: &'a Config, progress: &'a AtomicU64) -> Self {
-        Self { config, progress }
+    pub fn new(
+        config: &'a Config,
+        progress: &'a AtomicU64,
+        excludes: &'a crate::discovery::Excludes,
+    ) -> Self {
+        Self {
+            config,
+            progress,
+            excludes,
+        }
     }
 }
 

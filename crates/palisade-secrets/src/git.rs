@@ -56,6 +56,9 @@ use palisade_core::time::rfc3339_utc;
 /// Default of [`HistoryOptions::max_paths`].
 pub const MAX_PATHS: usize = 64;
 
+/// Judges a repository path (and whether it is a folder): true to leave it out.
+pub type ExcludeFn<'a> = dyn Fn(&str, bool) -> bool + Sync + 'a;
+
 /// What [`history_blobs`] records.
 pub struct HistoryOptions<'a> {
     /// Blobs larger than this are counted in [`HistoryStats::skipped_large`], not returned.
@@ -65,7 +68,7 @@ pub struct HistoryOptions<'a> {
     pub max_paths: usize,
     /// Paths (files and directories) to leave out, as `scan.exclude` does in discovery: an
     /// excluded directory is not walked.
-    pub exclude: Option<&'a (dyn Fn(&str) -> bool + Sync)>,
+    pub exclude: Option<&'a ExcludeFn<'a>>,
 }
 
 impl HistoryOptions<'_> {
@@ -584,8 +587,8 @@ struct Walk<'r, 'o> {
 }
 
 impl Walk<'_, '_> {
-    fn excluded(&self, path: &str) -> bool {
-        self.opts.exclude.is_some_and(|ex| ex(path))
+    fn excluded(&self, path: &str, is_dir: bool) -> bool {
+        self.opts.exclude.is_some_and(|ex| ex(path, is_dir))
     }
 
     fn intern(&mut self, path: &str) -> Arc<str> {
@@ -768,7 +771,7 @@ impl Walk<'_, '_> {
             };
             frame.next += 1;
             let path = join(&frame.prefix, &name);
-            if self.excluded(&path) {
+            if self.excluded(&path, is_tree) {
                 continue;
             }
             if is_tree {

@@ -86,9 +86,7 @@ pub fn scan_history(
     repo: &Path,
     ctx: &ScanContext<'_>,
 ) -> Result<ScanOutput, GitScanError> {
-    let excludes =
-        palisade_core::discovery::exclude_matcher(&ctx.config.exclude).unwrap_or_default();
-    let exclude = |p: &str| excludes.is_match(p);
+    let exclude = |p: &str, is_dir: bool| ctx.excludes.is_excluded(p, is_dir);
     let opts = HistoryOptions {
         exclude: Some(&exclude),
         ..HistoryOptions::new(ctx.config.max_file_size)
@@ -349,11 +347,9 @@ pub fn scan_staged(
     ctx: &ScanContext<'_>,
 ) -> Result<ScanOutput, GitScanError> {
     let staged = git::staged(repo, index_file, ctx.config.max_file_size)?;
-    let excludes =
-        palisade_core::discovery::exclude_matcher(&ctx.config.exclude).unwrap_or_default();
     let mut out = ScanOutput::default();
     for (path, size) in staged.too_large {
-        if !excludes.is_match(&path) {
+        if !ctx.excludes.is_excluded(&path, false) {
             let (skipped, diagnostic) =
                 palisade_core::discovery::too_large(&path, size, ctx.config.max_file_size);
             out.skipped.push(skipped);
@@ -363,7 +359,7 @@ pub fn scan_staged(
     let files: Vec<&git::StagedFile> = staged
         .files
         .iter()
-        .filter(|f| !excludes.is_match(&f.path))
+        .filter(|f| !ctx.excludes.is_excluded(&f.path, false))
         .collect();
     if files.is_empty() {
         return Ok(out);

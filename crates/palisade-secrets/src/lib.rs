@@ -223,6 +223,7 @@ mod tests {
 
     use super::*;
 
+    use palisade_core::discovery::Excludes;
     use palisade_test_support::gh_token;
     #[cfg(unix)]
     use palisade_test_support::{FifoWriter, mkfifo};
@@ -237,7 +238,10 @@ mod tests {
         config.max_file_size = max_file_size;
         let progress = AtomicU64::new(0);
         scanner
-            .scan(inv, &ScanContext::new(&config, &progress))
+            .scan(
+                inv,
+                &ScanContext::new(&config, &progress, &Excludes::default()),
+            )
             .expect("scan")
     }
 

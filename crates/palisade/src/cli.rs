@@ -68,6 +68,9 @@ pub(crate) enum Command {
     Explain(ExplainArgs),
     /// Write a commented starting palisade.toml.
     Init(InitArgs),
+    /// Show the effective configuration.
+    #[command(subcommand_required = true)]
+    Config(ConfigArgs),
 }
 
 /// One `--format FORMAT[:FILE]` value: a report format and where it goes.
@@ -121,17 +124,54 @@ pub(crate) enum SeverityArg {
     Info,
 }
 
-/// Arguments of `scan` (and of `baseline create`).
-#[derive(Debug, Args, Clone)]
+/// What to scan and how to find it: the arguments `scan`, `baseline create` and `config
+/// show` share.
+#[derive(Debug, Args, Clone, Default)]
 #[allow(clippy::struct_excessive_bools)] // one bool per CLI flag
-pub(crate) struct ScanArgs {
-    /// Directory or file to scan (a path inside the repository for --staged/--git-history). A
-    /// named pipe, device or /dev/stdin is read as one file, up to scan.max-file-size.
-    #[arg(default_value = ".")]
-    pub(crate) path: PathBuf,
+pub(crate) struct TargetArgs {
+    /// Folders and files to scan [default: .]. `-` reads standard input (name it with
+    /// --stdin-filename). A named pipe or device is read as one file, up to
+    /// scan.max-file-size. Paths named here are scanned even when excluded or ignored. With
+    /// --staged/--git-history: one path inside the repository, whose whole staged changes
+    /// or history are scanned.
+    #[arg(value_name = "PATH")]
+    pub(crate) paths: Vec<PathBuf>,
+    /// The file name that standard input (`-`) stands for, for path rules, reports and
+    /// config discovery, e.g. `--stdin-filename config/prod.env`.
+    #[arg(long, value_name = "PATH")]
+    pub(crate) stdin_filename: Option<PathBuf>,
     /// Scanners to run, comma-separated. Available: secrets. A scanner named twice runs once.
     #[arg(long, value_delimiter = ',')]
     pub(crate) scanners: Option<Vec<String>>,
+    /// Config file [default: the nearest palisade.toml from the scanned paths upward, up to
+    /// the repository root; from the repository root with --staged/--git-history].
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub(crate) config: Option<PathBuf>,
+    /// Ignore every config file: built-in defaults and command-line options only.
+    #[arg(long)]
+    pub(crate) isolated: bool,
+    /// Scan every blob reachable from every ref of the git repository, once each.
+    #[arg(long, conflicts_with = "staged")]
+    pub(crate) git_history: bool,
+    /// Scan exactly the staged content (for pre-commit hooks).
+    #[arg(long)]
+    pub(crate) staged: bool,
+    /// Leave out paths matching PATTERN (.gitignore syntax: `deploy/`, `*.min.js`,
+    /// `/build`), relative to the current directory; repeat for several. Added to
+    /// scan.exclude.
+    #[arg(long, value_name = "PATTERN")]
+    pub(crate) exclude: Vec<String>,
+    /// Do not honour .gitignore/.ignore/.palisadeignore files.
+    #[arg(long)]
+    pub(crate) no_ignore: bool,
+}
+
+/// Arguments of `scan`.
+#[derive(Debug, Args, Clone)]
+#[allow(clippy::struct_excessive_bools)] // one bool per CLI flag
+pub(crate) struct ScanArgs {
+    #[command(flatten)]
+    pub(crate) target: TargetArgs,
     /// Report format, and optionally the file it goes to: FORMAT[:FILE]. Repeat for several
     /// outputs in one run (`-f sarif:palisade.sarif -f terminal`); at most one goes to
     /// stdout. Formats: terminal (default), concise, json, sarif, junit, github, gitlab.
@@ -152,27 +192,12 @@ pub(crate) struct ScanArgs {
     /// Report only findings not in this baseline (see `palisade baseline create`).
     #[arg(long, value_name = "FILE")]
     pub(crate) baseline: Option<PathBuf>,
-    /// Config file [default: palisade.toml at the scanned root].
-    #[arg(long, value_name = "FILE")]
-    pub(crate) config: Option<PathBuf>,
-    /// Scan every blob reachable from every ref of the git repository, once each.
-    #[arg(long, conflicts_with = "staged")]
-    pub(crate) git_history: bool,
-    /// Scan exactly the staged content (for pre-commit hooks).
-    #[arg(long)]
-    pub(crate) staged: bool,
     /// Show detected secrets in clear text (never the default).
     #[arg(long)]
     pub(crate) show_secrets: bool,
     /// Also list suppressed and baselined findings in terminal output.
     #[arg(long)]
     pub(crate) show_suppressed: bool,
-    /// Extra exclude globs (relative to the scanned root), added to scan.exclude.
-    #[arg(long, value_name = "GLOB")]
-    pub(crate) exclude: Vec<String>,
-    /// Do not honour .gitignore/.ignore/.palisadeignore files.
-    #[arg(long)]
-    pub(crate) no_ignore: bool,
     /// Never show a progress bar.
     #[arg(long)]
     pub(crate) no_progress: bool,
@@ -184,6 +209,24 @@ pub(crate) struct ScanArgs {
     /// [default: fail-on-shallow from palisade.toml, else false].
     #[arg(long)]
     pub(crate) fail_on_shallow: bool,
+}
+
+impl ScanArgs {
+    /// The arguments of a scan of `target` with every other option at its default.
+    pub(crate) fn of(target: TargetArgs) -> Self {
+        Self {
+            target,
+            format: Vec::new(),
+            output: None,
+            fail_on: None,
+            baseline: None,
+            show_secrets: false,
+            show_suppressed: false,
+            no_progress: false,
+            exit_zero: false,
+            fail_on_shallow: false,
+        }
+    }
 }
 
 /// `baseline` subcommands.
@@ -205,25 +248,25 @@ pub(crate) struct BaselineCreateArgs {
     /// Baseline file to write.
     #[arg(long, short = 'o', default_value = "palisade-baseline.json")]
     pub(crate) output: PathBuf,
+    /// Overwrite an existing baseline file.
+    #[arg(long)]
+    pub(crate) force: bool,
     #[command(flatten)]
-    pub(crate) scan: BaselineScanArgs,
+    pub(crate) target: TargetArgs,
 }
 
-/// The scan options that make sense for a baseline.
+/// `config` subcommands.
 #[derive(Debug, Args)]
-pub(crate) struct BaselineScanArgs {
-    /// Directory to scan.
-    #[arg(default_value = ".")]
-    pub(crate) path: PathBuf,
-    /// Scanners to run, comma-separated.
-    #[arg(long, value_delimiter = ',')]
-    pub(crate) scanners: Option<Vec<String>>,
-    /// Config file [default: palisade.toml at the scanned root].
-    #[arg(long, value_name = "FILE")]
-    pub(crate) config: Option<PathBuf>,
-    /// Baseline the git history instead of the working tree.
-    #[arg(long)]
-    pub(crate) git_history: bool,
+pub(crate) struct ConfigArgs {
+    #[command(subcommand)]
+    pub(crate) command: ConfigCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum ConfigCommand {
+    /// Print the settings a scan of PATH would use, and where each came from: the project
+    /// root, the config file, ignore files and excludes.
+    Show(TargetArgs),
 }
 
 /// Arguments of `rules`.

@@ -21,6 +21,7 @@ fn main() -> ExitCode {
         Command::Rules(args) => commands::rules::run(&cli.global, &args),
         Command::Explain(args) => commands::explain::run(&cli.global, &args),
         Command::Init(args) => commands::init::run(&cli.global, &args),
+        Command::Config(args) => commands::config::run(&cli.global, &args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

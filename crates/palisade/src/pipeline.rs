@@ -2,11 +2,13 @@
 //! baseline, gate.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
-use palisade_core::discovery::{DiscoveryOptions, discover};
+use palisade_core::discovery::{DiscoveryOptions, ExcludeList, Excludes, discover_targets};
+use palisade_core::project::{ConfigChoice, Project};
 use palisade_core::report::{
     Coverage, Gate, GateStatus, ScanMode, ScannerRun, ScannerStatus, Summary, Target, ToolInfo,
 };
@@ -17,7 +19,7 @@ use palisade_core::{
 };
 use palisade_secrets::{EngineOptions, SecretsScanner};
 
-use crate::cli::{ScanArgs, SeverityArg};
+use crate::cli::{ScanArgs, SeverityArg, TargetArgs};
 
 /// Scanners this build can run.
 pub(crate) const AVAILABLE: &[&str] = &["secrets"];
@@ -27,11 +29,19 @@ const PLANNED: &[&str] = &["sast", "sca", "iac", "pipeline", "image", "dast"];
 /// Validated scan settings.
 #[derive(Debug)]
 pub(crate) struct Settings {
-    pub(crate) root: PathBuf,
+    /// The project: its root, repository, config file and scanned paths.
+    pub(crate) project: Project,
+    /// The project root as reached from the working directory (`.`, `..`, `sub`), for
+    /// paths shown in the terminal and the report's target.
+    pub(crate) root_shown: PathBuf,
+    /// The working directory relative to the project root, when it is inside the project.
+    pub(crate) cwd_in_project: Option<String>,
     pub(crate) mode: ScanMode,
     /// Scanners to run, built (rules compiled and checked) before any file is read.
     pub(crate) scanners: Vec<BuiltScanner>,
     pub(crate) config: Config,
+    /// Exclude patterns of the config file and the command line.
+    pub(crate) excludes: Arc<Excludes>,
     pub(crate) fail_on: Severity,
     /// The baseline file and its contents, loaded before scanning.
     pub(crate) baseline: Option<(PathBuf, Baseline)>,
@@ -55,31 +65,24 @@ impl From<SeverityArg> for Severity {
 
 /// Load config and validate arguments before any work starts.
 pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
-    let root = args.path.clone();
-    if !root.exists() {
-        bail!(
-            "scan target {} does not exist",
-            palisade_core::text::escape_os(root.as_os_str())
-        );
-    }
-    let mut config = match &args.config {
-        Some(p) => Config::load(p)?,
-        None => Config::discover(&root)?,
+    let target = &args.target;
+    let mode = if target.git_history {
+        ScanMode::GitHistory
+    } else if target.staged {
+        ScanMode::Staged
+    } else {
+        ScanMode::Directory
     };
-    config.exclude.extend(args.exclude.iter().cloned());
+    let (project, cwd) = project(target, mode)?;
+    let mut config = match &project.config {
+        // Loaded by the path the user can open from here, which errors then show.
+        Some(p) => Config::load(&palisade_core::project::relative_from(&cwd, p))?,
+        None => Config::default(),
+    };
     config.fail_on_shallow |= args.fail_on_shallow;
-    for g in &args.exclude {
-        if let Err(e) = palisade_core::discovery::check_glob(g) {
-            bail!("invalid --exclude glob `{g}`: {e}");
-        }
-    }
-    // Config excludes alone were checked when the config was loaded.
-    if !args.exclude.is_empty()
-        && let Err(e) = palisade_core::discovery::exclude_matcher(&config.exclude)
-    {
-        bail!("--exclude: {e}");
-    }
-    let mut names = args
+    let excludes = excludes(&project, &config, &target.exclude, &cwd)?;
+    rebase_suppressions(&project, &mut config);
+    let mut names = target
         .scanners
         .clone()
         .or_else(|| config.scanners.clone())
@@ -104,16 +107,6 @@ pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
             );
         }
     }
-    let mode = if args.git_history {
-        ScanMode::GitHistory
-    } else if args.staged {
-        ScanMode::Staged
-    } else {
-        ScanMode::Directory
-    };
-    if mode != ScanMode::Directory {
-        check_repository(&root, mode)?;
-    }
     let baseline = match &args.baseline {
         Some(p) => Some((p.clone(), Baseline::load(p)?)),
         None => None,
@@ -128,25 +121,137 @@ pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
         .map(|name| build_scanner(name, &config, args.show_secrets))
         .collect::<Result<Vec<_>>>()?;
     Ok(Settings {
-        root,
+        root_shown: project.root_from(&cwd),
+        cwd_in_project: std::fs::canonicalize(&cwd)
+            .ok()
+            .filter(|c| c.starts_with(&project.root))
+            .map(|c| palisade_core::project::rel_to(&project.root, &c)),
+        project,
         mode,
         scanners,
         config,
+        excludes: Arc::new(excludes),
         fail_on,
         baseline,
-        respect_ignore_files: !args.no_ignore,
+        respect_ignore_files: !target.no_ignore,
         progress: progress && !args.no_progress,
         #[allow(clippy::disallowed_methods)] // the CLI is where the environment is read
         index_file: std::env::var_os("GIT_INDEX_FILE").map(PathBuf::from),
     })
 }
 
+/// Work out the project of a scan (and return the working directory it was resolved
+/// from). Staged and history scans cover the whole repository, so their project is the
+/// repository and their config is found from its root.
+pub(crate) fn project(target: &TargetArgs, mode: ScanMode) -> Result<(Project, PathBuf)> {
+    let cwd = std::env::current_dir().context("cannot read the current directory")?;
+    let choice = if target.isolated {
+        ConfigChoice::Isolated
+    } else if let Some(p) = &target.config {
+        ConfigChoice::File(p.clone())
+    } else {
+        ConfigChoice::Discover
+    };
+    let mut paths = target.paths.clone();
+    if paths.is_empty() {
+        paths.push(PathBuf::from("."));
+    }
+    if target.stdin_filename.is_some() && !paths.iter().any(|p| p.as_os_str() == "-") {
+        bail!("--stdin-filename names standard input, but `-` is not among the paths to scan");
+    }
+    if mode != ScanMode::Directory {
+        let flag = if mode == ScanMode::Staged {
+            "--staged"
+        } else {
+            "--git-history"
+        };
+        let [path] = paths.as_slice() else {
+            bail!("{flag} scans the whole repository: give at most one path (a folder inside it)");
+        };
+        if path.as_os_str() == "-" {
+            bail!("{flag} reads a git repository, not standard input");
+        }
+        let project = Project::resolve(&paths, None, &cwd, &ConfigChoice::Isolated)?;
+        let root = check_repository(&project.root, mode)?;
+        let project = Project::resolve(&[root], None, &cwd, &choice)?;
+        return Ok((project, cwd));
+    }
+    let project = Project::resolve(&paths, target.stdin_filename.as_deref(), &cwd, &choice)?;
+    Ok((project, cwd))
+}
+
+/// `folder` relative to the project root as a prefix (`svc/`, or empty for the root or a
+/// folder outside it).
+fn prefix_in(project: &Project, folder: &Path) -> String {
+    match folder.strip_prefix(&project.root) {
+        Ok(rel) if !rel.as_os_str().is_empty() => {
+            format!(
+                "{}/",
+                palisade_core::discovery::rel_path(&project.root, folder)
+            )
+        }
+        _ => String::new(),
+    }
+}
+
+/// The folder of the config file, canonical.
+fn config_folder(config: &Config) -> Option<PathBuf> {
+    let folder = config.source.as_deref()?.parent()?;
+    let folder = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    std::fs::canonicalize(folder).ok()
+}
+
+/// Compile the excludes of the config file (relative to its folder) and of `--exclude`
+/// (relative to the working directory).
+fn excludes(project: &Project, config: &Config, cli: &[String], cwd: &Path) -> Result<Excludes> {
+    let config_base = config_folder(config).map_or_else(String::new, |f| prefix_in(project, &f));
+    let cwd = std::fs::canonicalize(cwd).unwrap_or_else(|_| cwd.to_owned());
+    let lists = vec![
+        ExcludeList {
+            origin: "scan.exclude".to_owned(),
+            base: config_base,
+            patterns: config.exclude.clone(),
+        },
+        ExcludeList {
+            origin: "--exclude".to_owned(),
+            base: prefix_in(project, &cwd),
+            patterns: cli.to_vec(),
+        },
+    ];
+    // The config's own patterns were checked when it was loaded; the message names the
+    // list at fault.
+    Excludes::new(lists).map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+/// `[[suppress]]` path globs are relative to the config file's folder; findings are
+/// relative to the project root. Rebase the globs once, here.
+fn rebase_suppressions(project: &Project, config: &mut Config) {
+    let Some(folder) = config_folder(config) else {
+        return;
+    };
+    let prefix = prefix_in(project, &folder);
+    if prefix.is_empty() {
+        return;
+    }
+    let escaped = globset::escape(&prefix);
+    for s in &mut config.suppressions {
+        if let Some(p) = &mut s.path {
+            *p = format!("{escaped}{}", p.trim_start_matches("./"));
+        }
+    }
+}
+
 /// `--staged` and `--git-history` need a git repository: without one it is a usage error
 /// (exit code 2), found here before anything is scanned. A repository that is there but
 /// broken is the scanner's to report: it fails closed (exit code 3).
-fn check_repository(root: &Path, mode: ScanMode) -> Result<()> {
+fn check_repository(root: &Path, mode: ScanMode) -> Result<PathBuf> {
     use palisade_secrets::git::{GitError, repo_root};
-    if let Err(GitError::NotARepository { .. }) = repo_root(root) {
+    let found = repo_root(root);
+    if let Err(GitError::NotARepository { .. }) = found {
         let flag = match mode {
             ScanMode::Staged => "--staged",
             _ => "--git-history",
@@ -157,7 +262,8 @@ fn check_repository(root: &Path, mode: ScanMode) -> Result<()> {
             palisade_core::text::escape_os(shown.as_os_str())
         );
     }
-    Ok(())
+    // A repository that cannot be opened is the scanner's to report (fail closed).
+    Ok(found.unwrap_or_else(|_| root.to_path_buf()))
 }
 
 /// The scanners this build knows, by concrete type (git modes need the secrets engine).
@@ -167,6 +273,11 @@ pub(crate) enum BuiltScanner {
 }
 
 impl BuiltScanner {
+    /// The scanner's name.
+    pub(crate) fn name(&self) -> &'static str {
+        self.as_scanner().name()
+    }
+
     fn as_scanner(&self) -> &dyn Scanner {
         match self {
             Self::Secrets(s) => s,
@@ -213,12 +324,12 @@ pub(crate) fn run(settings: &Settings) -> Report {
 
     let inventory = if settings.mode == ScanMode::Directory {
         let opts = DiscoveryOptions {
-            exclude: settings.config.exclude.clone(),
+            excludes: Arc::clone(&settings.excludes),
             max_file_size: settings.config.max_file_size,
             respect_ignore_files: settings.respect_ignore_files,
             threads: 0,
         };
-        let inv = discover(&settings.root, &opts);
+        let inv = discover_targets(&settings.project.root, &settings.project.targets, &opts);
         coverage.files_discovered = (inv.files.len() + inv.skipped.len()) as u64;
         coverage.skipped.extend(inv.skipped.iter().cloned());
         diagnostics.extend(inv.diagnostics.iter().cloned());
@@ -234,7 +345,7 @@ pub(crate) fn run(settings: &Settings) -> Report {
         if settings.progress {
             scope.spawn(|| progress_bar(&progress, &done, total_bytes));
         }
-        let ctx = ScanContext::new(&settings.config, &progress);
+        let ctx = ScanContext::new(&settings.config, &progress, &settings.excludes);
         for built in &settings.scanners {
             let t = Instant::now();
             let scanner = built.as_scanner();
@@ -285,11 +396,15 @@ pub(crate) fn run(settings: &Settings) -> Report {
             }
             diagnostics.extend(output.diagnostics);
             let mut scanned = output.findings;
-            let cfg_path = settings.config.source.as_deref();
+            // Diagnostics name the config file relative to the project root, like findings.
+            let cfg_path = settings.config.source.as_deref().map(|p| {
+                let abs = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+                PathBuf::from(palisade_core::project::rel_to(&settings.project.root, &abs))
+            });
             diagnostics.extend(apply_config(
                 &mut scanned,
                 &settings.config.suppressions,
-                cfg_path,
+                cfg_path.as_deref(),
                 Date::today(),
             ));
             let merged = merge_by_fingerprint(scanned);
@@ -300,6 +415,7 @@ pub(crate) fn run(settings: &Settings) -> Report {
         done.store(true, Ordering::Relaxed);
     });
 
+    diagnostics.extend(unused_excludes(settings));
     if let Some((path, baseline)) = &settings.baseline {
         diagnostics.extend(baseline.apply(&mut findings, &path.display().to_string()));
     }
@@ -311,7 +427,16 @@ pub(crate) fn run(settings: &Settings) -> Report {
             version: env!("CARGO_PKG_VERSION").to_owned(),
         },
         target: Target {
-            path: palisade_core::text::escape_os(settings.root.as_os_str()),
+            path: palisade_core::text::escape_os(settings.root_shown.as_os_str()),
+            paths: match settings.mode {
+                ScanMode::Directory => settings
+                    .project
+                    .targets
+                    .iter()
+                    .map(|t| t.rel.clone())
+                    .collect(),
+                _ => vec![".".to_owned()],
+            },
             mode: settings.mode,
         },
         started_at: Some(rfc3339_utc(started_at)),
@@ -330,6 +455,55 @@ pub(crate) fn run(settings: &Settings) -> Report {
     };
     report.finalize(settings.fail_on);
     report
+}
+
+/// A warning for each exclude pattern that left nothing out: a typo (`vendr/`) would
+/// otherwise go unnoticed.
+fn unused_excludes(settings: &Settings) -> Vec<Diagnostic> {
+    let covered: Vec<String> = match settings.mode {
+        ScanMode::Directory => settings
+            .project
+            .targets
+            .iter()
+            .filter(|t| t.is_dir)
+            .map(|t| {
+                if t.rel == "." {
+                    String::new()
+                } else {
+                    format!("{}/", t.rel)
+                }
+            })
+            .collect(),
+        _ => vec![String::new()],
+    };
+    // A config pattern counts only when its folder was scanned whole (a pattern for
+    // `svc/gen` is not unused in a scan of `lib`); a command-line one always does.
+    settings
+        .excludes
+        .unused()
+        .into_iter()
+        .filter(|(origin, base, _)| {
+            origin == "--exclude" || covered.iter().any(|c| base.starts_with(c.as_str()))
+        })
+        .map(|(origin, base, pattern)| {
+            let folder = if base.is_empty() {
+                "the project root".to_owned()
+            } else {
+                format!("`{base}`")
+            };
+            Diagnostic::new(
+                "exclude-unused",
+                DiagnosticLevel::Warning,
+                format!(
+                    "{origin} pattern `{}` (relative to {folder}) matched nothing; check it \
+                     for a typo, or remove it",
+                    palisade_core::text::escape_control(&palisade_core::text::truncate_chars(
+                        &pattern, 64
+                    ))
+                ),
+            )
+        })
+        .collect()
 }
 
 fn run_one(
@@ -364,12 +538,12 @@ fn git_mode(
     let engine = secrets.engine();
     match settings.mode {
         ScanMode::GitHistory => {
-            palisade_secrets::history::scan_history(engine, &settings.root, ctx)
+            palisade_secrets::history::scan_history(engine, &settings.project.root, ctx)
                 .map_err(git_failure)
         }
         ScanMode::Staged => palisade_secrets::history::scan_staged(
             engine,
-            &settings.root,
+            &settings.project.root,
             settings.index_file.as_deref(),
             ctx,
         )

@@ -270,6 +270,7 @@ pub(crate) fn sample_report() -> Report {
         },
         target: Target {
             path: ".".to_owned(),
+            paths: vec![".".to_owned()],
             mode: ScanMode::Directory,
         },
         started_at: Some("2024-05-01T12:00:00Z".to_owned()),

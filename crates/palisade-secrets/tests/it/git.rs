@@ -714,7 +714,7 @@ fn issue5_07_excluded_paths_are_left_out_of_the_walk() {
     f.write("config/prod.env", "TOKEN=copied\n");
     let c2 = f.commit("copy", 10);
 
-    let exclude = |p: &str| p == "vendor" || p.starts_with("vendor/");
+    let exclude = |p: &str, _: bool| p == "vendor" || p.starts_with("vendor/");
     let opts = HistoryOptions {
         exclude: Some(&exclude),
         ..HistoryOptions::new(u64::MAX)
@@ -917,10 +917,12 @@ fn scan_history_of(f: &Fixture, exclude: &[&str]) -> palisade_core::ScanOutput {
         false,
     ))
     .expect("scanner");
-    let mut config = palisade_core::Config::default();
-    config.exclude = exclude.iter().map(|s| (*s).to_owned()).collect();
+    let config = palisade_core::Config::default();
+    let patterns: Vec<String> = exclude.iter().map(|s| (*s).to_owned()).collect();
+    let excludes =
+        palisade_core::discovery::Excludes::at_root("scan.exclude", &patterns).expect("compiles");
     let progress = std::sync::atomic::AtomicU64::new(0);
-    let ctx = palisade_core::ScanContext::new(&config, &progress);
+    let ctx = palisade_core::ScanContext::new(&config, &progress, &excludes);
     palisade_secrets::history::scan_history(scanner.engine(), f.path(), &ctx).expect("scan")
 }
 

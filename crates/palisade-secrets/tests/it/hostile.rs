@@ -76,6 +76,7 @@ fn render_all(res: &FileResult) -> String {
         },
         target: Target {
             path: ".".into(),
+            paths: vec![".".into()],
             mode: ScanMode::Directory,
         },
         started_at: None,

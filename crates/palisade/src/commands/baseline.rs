@@ -10,26 +10,16 @@ use crate::{output, pipeline};
 pub(crate) fn run(global: &GlobalArgs, args: &BaselineArgs) -> Result<u8> {
     match &args.command {
         BaselineCommand::Create(create) => {
-            let scan = ScanArgs {
-                path: create.scan.path.clone(),
-                scanners: create.scan.scanners.clone(),
-                format: Vec::new(),
-                output: None,
-                fail_on: None,
-                baseline: None,
-                config: create.scan.config.clone(),
-                git_history: create.scan.git_history,
-                staged: false,
-                show_secrets: false,
-                show_suppressed: false,
-                exclude: Vec::new(),
-                no_ignore: false,
-                no_progress: global.quiet,
-                exit_zero: false,
-                fail_on_shallow: false,
-            };
-            let settings = pipeline::settings(&scan, !global.quiet)?;
+            let mut scan = ScanArgs::of(create.target.clone());
+            scan.no_progress = global.quiet;
             let shown = escape_os(create.output.as_os_str());
+            if !create.force && std::fs::symlink_metadata(&create.output).is_ok() {
+                anyhow::bail!(
+                    "baseline {shown} exists: pass --force to replace it, or -o FILE to write \
+                     another one"
+                );
+            }
+            let settings = pipeline::settings(&scan, !global.quiet)?;
             output::check_output_folder(&create.output)
                 .with_context(|| format!("cannot write baseline {shown}"))?;
             let report = pipeline::run(&settings);
@@ -39,7 +29,15 @@ pub(crate) fn run(global: &GlobalArgs, args: &BaselineArgs) -> Result<u8> {
                 }
                 anyhow::bail!("not writing a baseline from an incomplete scan");
             }
-            let baseline = Baseline::from_findings(&report.findings);
+            // Findings already suppressed (inline or in palisade.toml) stay governed by
+            // their suppression, with its reason and expiry; the baseline does not repeat them.
+            let open: Vec<_> = report
+                .findings
+                .iter()
+                .filter(|f| f.suppression.is_none())
+                .cloned()
+                .collect();
+            let baseline = Baseline::from_findings(&open);
             output::write_atomically(&create.output, baseline.to_json().as_bytes())
                 .with_context(|| format!("cannot write baseline {shown}"))?;
             if !global.quiet {

@@ -1,6 +1,7 @@
 //! One module per subcommand, each with `run(globals, args) -> Result<exit code>`.
 
 pub(crate) mod baseline;
+pub(crate) mod config;
 pub(crate) mod explain;
 pub(crate) mod init;
 pub(crate) mod rules;

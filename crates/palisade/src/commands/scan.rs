@@ -21,7 +21,11 @@ pub(crate) fn run(global: &GlobalArgs, args: &ScanArgs) -> Result<u8> {
         }
     }
     let report = pipeline::run(&settings);
-    write_outputs(global, args, &report, &outputs)?;
+    let shown = report.rebased(
+        settings.cwd_in_project.as_deref(),
+        &escape_os(settings.root_shown.as_os_str()),
+    );
+    write_outputs(global, args, &report, &shown, &outputs)?;
     let code = report.gate.exit_code();
     // --exit-zero forgives findings only: errors (2) and scanner failures (3) stand.
     Ok(if args.exit_zero && code == 1 { 0 } else { code })
@@ -140,8 +144,15 @@ fn write_outputs(
     global: &GlobalArgs,
     args: &ScanArgs,
     report: &Report,
+    shown: &Report,
     outputs: &[Output],
 ) -> Result<()> {
+    // People read the terminal and concise formats from where they ran palisade; machines
+    // read the others against the project root.
+    let for_format = |format: Format| match format {
+        Format::Terminal | Format::Concise => shown,
+        _ => report,
+    };
     let stdout_is_terminal = std::io::stdout().is_terminal();
     let opts_for = |o: &Output| WriteOptions {
         color: o.format == Format::Terminal
@@ -157,7 +168,7 @@ fn write_outputs(
     for o in outputs {
         if let Target::File(path) = &o.target {
             let mut buf = Vec::new();
-            palisade_report::write(report, o.format, &opts_for(o), &mut buf)?;
+            palisade_report::write(for_format(o.format), o.format, &opts_for(o), &mut buf)?;
             if let Err(e) = output::write_atomically(path, &buf) {
                 failures.push(anyhow::Error::new(e).context(write_error(path)));
             }
@@ -168,7 +179,9 @@ fn write_outputs(
         .iter()
         .find(|o| o.target == Target::Stdout)
         .map(|o| {
-            output::stdout_with(|out| palisade_report::write(report, o.format, &opts_for(o), out))
+            output::stdout_with(|out| {
+                palisade_report::write(for_format(o.format), o.format, &opts_for(o), out)
+            })
         });
 
     let terminal_on_stdout = outputs

@@ -3,7 +3,7 @@
 use crate::{demo_dir, palisade, redact_json, schema_errors, shared_data, stdout, workspace_root};
 
 fn scan_demo(format: &str, extra: &[&str]) -> std::process::Output {
-    let mut args = vec!["scan", "examples/demo", "--format", format, "--no-progress"];
+    let mut args = vec!["scan", "demo", "--format", format, "--no-progress"];
     args.extend_from_slice(extra);
     palisade(&args, &workspace_root())
 }
@@ -60,13 +60,14 @@ fn demo_finds_every_planted_secret() {
             )
         })
         .collect();
-    // The secrets rows of examples/demo/PLANTED.md: | # | secrets | file | line | rule | ...
+    // The secrets rows of demo/PLANTED.md: | # | secrets | file | line | rule | ...
     let planted = std::fs::read_to_string(demo_dir().join("PLANTED.md")).unwrap();
     let mut expected = Vec::new();
     for line in planted.lines() {
         let cells: Vec<&str> = line.split('|').map(str::trim).collect();
         if cells.len() > 5 && cells[2] == "secrets" {
-            let file = cells[3].trim_matches('`').to_owned();
+            // PLANTED.md names files in the demo; reports name them from the repository root.
+            let file = format!("demo/{}", cells[3].trim_matches('`'));
             let line_no: u64 = cells[4].parse().unwrap();
             let rule = cells[5]
                 .trim_matches('`')

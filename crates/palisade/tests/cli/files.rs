@@ -14,16 +14,16 @@ use palisade_test_support::mkfifo;
 
 use crate::{palisade, stderr, stdout};
 
-fn secret_line(body: &str) -> String {
+pub(crate) fn secret_line(body: &str) -> String {
     format!("GITHUB_TOKEN = \"{}\"\n", gh_token(body))
 }
 
-fn json(out: &Output) -> Value {
+pub(crate) fn json(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}\n{}", stdout(out), stderr(out)))
 }
 
-fn finding_paths(report: &Value) -> Vec<String> {
+pub(crate) fn finding_paths(report: &Value) -> Vec<String> {
     let mut paths: Vec<String> = report["findings"]
         .as_array()
         .unwrap()
@@ -34,7 +34,7 @@ fn finding_paths(report: &Value) -> Vec<String> {
     paths
 }
 
-fn skipped(report: &Value) -> Vec<(String, String)> {
+pub(crate) fn skipped(report: &Value) -> Vec<(String, String)> {
     report["coverage"]["skipped"]
         .as_array()
         .unwrap()
@@ -53,7 +53,7 @@ fn pair(path: &str, reason: &str) -> (String, String) {
 }
 
 /// `palisade ARGS` with `input` on its stdin.
-fn palisade_with_stdin(args: &[&str], cwd: &Path, input: &[u8]) -> Output {
+pub(crate) fn palisade_with_stdin(args: &[&str], cwd: &Path, input: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_palisade"))
         .args(args)
         .current_dir(cwd)

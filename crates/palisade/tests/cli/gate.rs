@@ -221,7 +221,7 @@ fn issue6_01_commands_without_a_gate_exit_zero_on_closed_stdout() {
         &["rules"],
         &["rules", "--format", "json"],
         &["explain", "github-personal-access-token"],
-        &["baseline", "create", "-o", "base.json"],
+        &["baseline", "create", "-o", "base.json", "--force"],
     ];
     for args in cases {
         let (code, err) = closed_after_one_line(args, d);

@@ -170,7 +170,7 @@ fn issue5_11_too_many_complex_exclude_arguments_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
-        err.starts_with("error: --exclude: the 6400 exclude globs are too complex"),
+        err.starts_with("error: the 6400 exclude patterns of --exclude are too complex"),
         "{err}"
     );
     assert!(err.len() < 1000, "{err}");

@@ -9,6 +9,7 @@ mod git;
 mod history;
 mod hostile;
 mod outputs;
+mod project;
 mod usage;
 
 use std::path::{Path, PathBuf};
@@ -22,7 +23,7 @@ pub(crate) fn workspace_root() -> PathBuf {
 }
 
 pub(crate) fn demo_dir() -> PathBuf {
-    workspace_root().join("examples/demo")
+    workspace_root().join("demo")
 }
 
 pub(crate) fn palisade(args: &[&str], cwd: &Path) -> Output {
