@@ -78,6 +78,8 @@ pub enum SkipReason {
     OutsideRoot,
     /// Not a regular file: a named pipe, socket or device, never read inside a directory.
     SpecialFile,
+    /// Left out by an ignore file (listed only with `-v`; always counted in coverage).
+    Ignored,
 }
 
 impl SkipReason {
@@ -91,6 +93,7 @@ impl SkipReason {
             Self::SymlinkLoop => "symlink-loop",
             Self::OutsideRoot => "outside-root",
             Self::SpecialFile => "special-file",
+            Self::Ignored => "ignored",
         }
     }
 }
@@ -118,6 +121,20 @@ pub struct Inventory {
     pub skipped: Vec<Skipped>,
     /// Problems met during the walk.
     pub diagnostics: Vec<Diagnostic>,
+    /// Entries left out by ignore files, per kind of ignore file.
+    pub ignored: Vec<IgnoredCount>,
+}
+
+/// What one kind of ignore file left out of a walk. An ignored folder is not walked, so
+/// the files in it are not counted: it counts as one folder.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct IgnoredCount {
+    /// `.gitignore`, `.ignore`, `.palisadeignore` or `info/exclude`.
+    pub source: String,
+    /// Files left out.
+    pub files: u64,
+    /// Folders left out (with everything in them).
+    pub folders: u64,
 }
 
 /// Options for [`discover`].
@@ -129,6 +146,8 @@ pub struct DiscoveryOptions {
     pub max_file_size: u64,
     /// Honour `.gitignore`, `.ignore` and `.palisadeignore` files.
     pub respect_ignore_files: bool,
+    /// List each entry an ignore file leaves out as skipped (`ignored`), not only count it.
+    pub list_ignored: bool,
     /// Worker threads for the walk (0: automatic).
     pub threads: usize,
 }
@@ -139,6 +158,7 @@ impl Default for DiscoveryOptions {
             excludes: Arc::default(),
             max_file_size: crate::config::DEFAULT_MAX_FILE_SIZE,
             respect_ignore_files: true,
+            list_ignored: false,
             threads: 0,
         }
     }
@@ -647,6 +667,19 @@ fn discover_with(
         );
         inv.skipped
             .extend(std::mem::take(&mut *lock(&walker.skipped)));
+        for (source, (files, folders)) in std::mem::take(&mut *lock(&walker.ignored)) {
+            match inv.ignored.iter_mut().find(|c| c.source == source) {
+                Some(c) => {
+                    c.files += files;
+                    c.folders += folders;
+                }
+                None => inv.ignored.push(IgnoredCount {
+                    source: source.to_owned(),
+                    files,
+                    folders,
+                }),
+            }
+        }
         inv.diagnostics
             .extend(std::mem::take(&mut *lock(&walker.diags)));
         if let Some(ignores) = &walker.ignores {
@@ -663,6 +696,7 @@ fn discover_with(
     }
     inv.skipped.sort();
     inv.skipped.dedup();
+    inv.ignored.sort();
     inv.diagnostics.sort();
     inv.diagnostics.dedup();
     inv
@@ -686,6 +720,8 @@ fn walk_dir(
                 .respect_ignore_files
                 .then(|| IgnoreFiles::new(dir, limits)),
             found: Mutex::default(),
+            ignored: Mutex::default(),
+            list_ignored: opts.list_ignored,
             skipped: Mutex::default(),
             diags: Mutex::default(),
         })
@@ -712,6 +748,10 @@ struct Walker {
     /// `None` when ignore files are not honoured.
     ignores: Option<IgnoreFiles>,
     found: Mutex<Vec<(PathBuf, String, u64)>>,
+    /// Entries left out by ignore files: (files, folders) per kind of ignore file.
+    ignored: Mutex<std::collections::BTreeMap<&'static str, (u64, u64)>>,
+    /// Also list each ignored entry as skipped.
+    list_ignored: bool,
     skipped: Mutex<Vec<Skipped>>,
     diags: Mutex<Vec<Diagnostic>>,
 }
@@ -757,8 +797,24 @@ impl Walker {
         }
         let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
         if let Some(ignores) = &self.ignores
-            && ignores.is_ignored(entry.path(), is_dir)
+            && let Some(source) = ignores.ignored_by(entry.path(), is_dir)
         {
+            let mut ignored = lock(&self.ignored);
+            let count = ignored.entry(source).or_default();
+            if is_dir {
+                count.1 += 1;
+            } else {
+                count.0 += 1;
+            }
+            drop(ignored);
+            if self.list_ignored {
+                let rel = rel_path(&self.project_root, entry.path());
+                lock(&self.skipped).push(Skipped {
+                    path: if is_dir { format!("{rel}/") } else { rel },
+                    reason: SkipReason::Ignored,
+                    detail: Some(format!("matched {source}")),
+                });
+            }
             return false;
         }
         let rel = rel_path(&self.project_root, entry.path());

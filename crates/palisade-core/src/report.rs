@@ -97,6 +97,9 @@ pub struct Coverage {
     pub bytes_scanned: u64,
     /// Files skipped and why.
     pub skipped: Vec<Skipped>,
+    /// Entries left out by ignore files, per kind of ignore file (directory scans).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ignored: Vec<crate::discovery::IgnoredCount>,
     /// The git history walked (`--git-history` only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub git: Option<GitCoverage>,

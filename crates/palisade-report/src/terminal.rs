@@ -332,8 +332,18 @@ fn summary(report: &Report, p: Paint) -> String {
         " · {} scanned",
         plural(cov.files_scanned as usize, "file")
     );
-    if !cov.skipped.is_empty() {
-        let _ = write!(s, ", {} skipped", cov.skipped.len());
+    // With -v, ignored entries are also listed as skipped: count them once.
+    let skipped = cov
+        .skipped
+        .iter()
+        .filter(|k| k.reason != palisade_core::SkipReason::Ignored)
+        .count();
+    if skipped > 0 {
+        let _ = write!(s, ", {skipped} skipped");
+    }
+    let ignored: u64 = cov.ignored.iter().map(|c| c.files + c.folders).sum();
+    if ignored > 0 {
+        let _ = write!(s, ", {ignored} ignored");
     }
     s.push_str(" · ");
     let gate = match report.gate.status {

@@ -35,7 +35,10 @@ pub(crate) struct GlobalArgs {
     /// When to use colour in terminal output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub(crate) color: ColorChoice,
-    /// More log output on stderr (-v info, -vv debug, -vvv trace). PALISADE_LOG overrides.
+    /// Tell what happened on stderr: -v the project root, config file, files by outcome
+    /// (scanned, skipped, ignored, with ignored entries listed in reports), findings and
+    /// time per stage; -vv every file and ignore file; -vvv trace. Coloured only as --color
+    /// says. PALISADE_LOG (a tracing filter) overrides.
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
     pub(crate) verbose: u8,
     /// Only errors on stderr; no progress bar.

@@ -6,6 +6,7 @@ mod commands;
 mod output;
 mod pipeline;
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -48,8 +49,11 @@ fn init_logging(global: &cli::GlobalArgs) {
         .ok()
         .and_then(|v| EnvFilter::try_new(v).ok())
         .unwrap_or_else(|| EnvFilter::new(default));
+    // Logs follow --color and NO_COLOR, and are plain when stderr is not a terminal.
+    let ansi = output::use_color(global.color, std::io::stderr().is_terminal());
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(ansi)
         .with_writer(std::io::stderr)
         .with_target(false)
         .without_time()

@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
+use palisade_core::SkipReason;
 use palisade_core::discovery::{DiscoveryOptions, ExcludeList, Excludes, discover_targets};
 use palisade_core::project::{ConfigChoice, Project};
 use palisade_core::report::{
@@ -46,6 +47,8 @@ pub(crate) struct Settings {
     /// The baseline file and its contents, loaded before scanning.
     pub(crate) baseline: Option<(PathBuf, Baseline)>,
     pub(crate) respect_ignore_files: bool,
+    /// List each entry left out by an ignore file (`-v`), not only count them.
+    pub(crate) list_ignored: bool,
     pub(crate) progress: bool,
     /// `GIT_INDEX_FILE`, set by git for hooks of `git commit -a` / `git commit PATH`.
     pub(crate) index_file: Option<PathBuf>,
@@ -116,10 +119,16 @@ pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
         .map(Severity::from)
         .or(config.fail_on)
         .unwrap_or(Severity::High);
+    let t = Instant::now();
     let scanners = names
         .iter()
         .map(|name| build_scanner(name, &config, args.show_secrets))
         .collect::<Result<Vec<_>>>()?;
+    log_settings(&project, &config, &excludes, fail_on, &names);
+    tracing::debug!(
+        "scanners built (rules compiled) in {} ms",
+        t.elapsed().as_millis()
+    );
     Ok(Settings {
         root_shown: project.root_from(&cwd),
         cwd_in_project: std::fs::canonicalize(&cwd)
@@ -134,10 +143,40 @@ pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
         fail_on,
         baseline,
         respect_ignore_files: !target.no_ignore,
+        list_ignored: false,
         progress: progress && !args.no_progress,
         #[allow(clippy::disallowed_methods)] // the CLI is where the environment is read
         index_file: std::env::var_os("GIT_INDEX_FILE").map(PathBuf::from),
     })
+}
+
+/// `-v`: where the settings came from.
+fn log_settings(
+    project: &Project,
+    config: &Config,
+    excludes: &Excludes,
+    fail_on: Severity,
+    scanners: &[String],
+) {
+    let shown = |p: &Path| palisade_core::text::escape_os(p.as_os_str());
+    tracing::info!("project root: {}", shown(&project.root));
+    let repository = project
+        .repository
+        .as_deref()
+        .map_or_else(|| "none".to_owned(), shown);
+    tracing::info!("git repository: {repository}");
+    let source = config
+        .source
+        .as_deref()
+        .map_or_else(|| "none (built-in defaults)".to_owned(), shown);
+    tracing::info!("config file: {source}");
+    let paths: Vec<&str> = project.targets.iter().map(|t| t.rel.as_str()).collect();
+    tracing::info!(
+        "scanning {} (scanners: {}; fail-on {fail_on}; {} exclude patterns)",
+        paths.join(", "),
+        scanners.join(", "),
+        excludes.patterns().len()
+    );
 }
 
 /// Work out the project of a scan (and return the working directory it was resolved
@@ -327,11 +366,15 @@ pub(crate) fn run(settings: &Settings) -> Report {
             excludes: Arc::clone(&settings.excludes),
             max_file_size: settings.config.max_file_size,
             respect_ignore_files: settings.respect_ignore_files,
+            list_ignored: settings.list_ignored,
             threads: 0,
         };
+        let t = Instant::now();
         let inv = discover_targets(&settings.project.root, &settings.project.targets, &opts);
+        log_inventory(&inv, t.elapsed());
         coverage.files_discovered = (inv.files.len() + inv.skipped.len()) as u64;
         coverage.skipped.extend(inv.skipped.iter().cloned());
+        coverage.ignored.clone_from(&inv.ignored);
         diagnostics.extend(inv.diagnostics.iter().cloned());
         Some(inv)
     } else {
@@ -409,6 +452,13 @@ pub(crate) fn run(settings: &Settings) -> Report {
             ));
             let merged = merge_by_fingerprint(scanned);
             run.findings = merged.len();
+            tracing::info!(
+                "scanner {name}: {} files, {} bytes, {} findings ({} ms)",
+                output.files_scanned,
+                output.bytes_scanned,
+                run.findings,
+                run.duration_ms.unwrap_or(0)
+            );
             findings.extend(merged);
             scanner_runs.push(run);
         }
@@ -454,6 +504,18 @@ pub(crate) fn run(settings: &Settings) -> Report {
         },
     };
     report.finalize(settings.fail_on);
+    tracing::info!(
+        "gate {}: {} active, {} suppressed findings (fail-on {}; {} ms in all)",
+        if report.gate.status == GateStatus::Passed {
+            "passed"
+        } else {
+            "failed"
+        },
+        report.summary.active,
+        report.summary.suppressed,
+        settings.fail_on,
+        started.elapsed().as_millis()
+    );
     report
 }
 
@@ -504,6 +566,54 @@ fn unused_excludes(settings: &Settings) -> Vec<Diagnostic> {
             )
         })
         .collect()
+}
+
+/// `-v`: what discovery found, by outcome; `-vv`: every file.
+fn log_inventory(inv: &palisade_core::Inventory, took: Duration) {
+    let mut reasons: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    // Ignored entries are counted below (with -v they are listed as skipped too).
+    for s in inv
+        .skipped
+        .iter()
+        .filter(|s| s.reason != SkipReason::Ignored)
+    {
+        *reasons.entry(s.reason.as_str()).or_default() += 1;
+    }
+    let reasons: Vec<String> = reasons.iter().map(|(r, n)| format!("{n} {r}")).collect();
+    let ignored: Vec<String> = inv
+        .ignored
+        .iter()
+        .map(|c| {
+            format!(
+                "{} by {} ({} files, {} folders)",
+                c.files + c.folders,
+                c.source,
+                c.files,
+                c.folders
+            )
+        })
+        .collect();
+    tracing::info!(
+        "discovery: {} files to scan; skipped: {}; ignored: {} ({} ms)",
+        inv.files.len(),
+        if reasons.is_empty() {
+            "none".to_owned()
+        } else {
+            reasons.join(", ")
+        },
+        if ignored.is_empty() {
+            "none".to_owned()
+        } else {
+            ignored.join(", ")
+        },
+        took.as_millis()
+    );
+    for f in &inv.files {
+        tracing::debug!("to scan: {} ({} bytes)", f.rel, f.size);
+    }
+    for s in &inv.skipped {
+        tracing::debug!("skipped: {} ({})", s.path, s.reason.as_str());
+    }
 }
 
 fn run_one(

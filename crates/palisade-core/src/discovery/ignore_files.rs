@@ -51,6 +51,9 @@ impl Limits {
 /// Per-directory ignore files, lowest precedence last; `info/exclude` comes after them.
 const FILE_NAMES: [&str; 3] = [".palisadeignore", ".ignore", ".gitignore"];
 
+/// The kinds of ignore rules, in precedence order, as named in coverage.
+pub(crate) const SOURCES: [&str; 4] = [".palisadeignore", ".ignore", ".gitignore", "info/exclude"];
+
 /// Largest `.git` or `commondir` file read to find `info/exclude`.
 const MAX_GIT_POINTER: u64 = 4096;
 
@@ -109,9 +112,12 @@ impl IgnoreFiles {
 
     /// Do the ignore rules exclude `path` (a path the walk met under the root)?
     pub(super) fn is_ignored(&self, path: &Path, is_dir: bool) -> bool {
-        let Some(dir) = path.parent() else {
-            return false;
-        };
+        self.ignored_by(path, is_dir).is_some()
+    }
+
+    /// Which kind of ignore file excludes `path`, if one does: its name in [`SOURCES`].
+    pub(super) fn ignored_by(&self, path: &Path, is_dir: bool) -> Option<&'static str> {
+        let dir = path.parent()?;
         let first = self.level_for(dir);
         let mut found: [Option<bool>; 4] = [None; 4];
         let mut abs: Option<PathBuf> = None;
@@ -133,7 +139,12 @@ impl IgnoreFiles {
             }
             cur = level.parent.as_deref();
         }
-        found.into_iter().flatten().next().unwrap_or(false)
+        // The first kind with a say decides; a whitelist (`!x`) takes the path back.
+        let (kind, ignored) = found
+            .into_iter()
+            .enumerate()
+            .find_map(|(i, f)| f.map(|v| (i, v)))?;
+        ignored.then_some(SOURCES[kind])
     }
 
     /// A file was refused because the scan's pattern budget was spent. Which one depends on
@@ -326,7 +337,10 @@ impl IgnoreFiles {
             lock(&self.diagnostics).push(d);
         }
         match builder.build() {
-            Ok(gi) => gi,
+            Ok(gi) => {
+                tracing::debug!("ignore file {}: {count} patterns", self.shown(path));
+                gi
+            }
             Err(e) => {
                 let d = Diagnostic::new(
                     "walk-error",

@@ -14,7 +14,8 @@ use crate::{output, pipeline};
 pub(crate) fn run(global: &GlobalArgs, args: &ScanArgs) -> Result<u8> {
     let progress = !global.quiet && std::io::stderr().is_terminal();
     let outputs = outputs(&args.format, args.output.as_deref())?;
-    let settings = pipeline::settings(args, progress)?;
+    let mut settings = pipeline::settings(args, progress)?;
+    settings.list_ignored = global.verbose > 0;
     for o in &outputs {
         if let Target::File(path) = &o.target {
             output::check_output_folder(path).with_context(|| write_error(path))?;

@@ -8,6 +8,7 @@ mod gate;
 mod git;
 mod history;
 mod hostile;
+mod logs;
 mod outputs;
 mod project;
 mod usage;
