@@ -49,7 +49,8 @@ pub(crate) struct GlobalArgs {
 /// Colour choice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum ColorChoice {
-    /// Colour when stdout is a terminal and NO_COLOR is unset.
+    /// Colour where the output (stdout for reports, stderr for logs) is a terminal and
+    /// NO_COLOR is unset.
     Auto,
     /// Always.
     Always,
