@@ -41,8 +41,24 @@ def overlaps(f: dict, s: dict) -> bool:
     return start < s["column"] + s.get("length", 1) and end > s["column"]
 
 
+def relative_to_target(report: dict) -> list:
+    """Findings with paths relative to the scanned folder. Reports name paths from the
+    project root (the repository holding the corpus, for a corpus under bench/work), and
+    the manifest names them from the corpus tree."""
+    paths = report.get("target", {}).get("paths", ["."])
+    prefix = "" if paths[0] == "." else paths[0].rstrip("/") + "/"
+    findings = []
+    for f in report.get("findings", []):
+        f = json.loads(json.dumps(f))
+        for loc in [f["location"], *f.get("related_locations", [])]:
+            if loc.get("path", "").startswith(prefix):
+                loc["path"] = loc["path"][len(prefix):]
+        findings.append(f)
+    return findings
+
+
 def corpus(manifest: dict, report: dict) -> dict:
-    findings = [f for f in report.get("findings", [])]
+    findings = relative_to_target(report)
     by_loc = collections.defaultdict(list)
     by_path = collections.defaultdict(list)
     for f in findings:
