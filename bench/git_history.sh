@@ -10,7 +10,7 @@
 # 2. generates the repository with bench/gen_history.py (git fast-import, fixed authors and
 #    dates: same parameters, same commit ids) unless it already exists;
 # 3. hyperfine --warmup 1 --runs RUNS -i over
-#      palisade scan REPO --scanners secrets --git-history --format json --output /dev/null --no-progress --fail-on critical
+#      palisade scan REPO --scanners secrets --isolated --git-history --format json --output /dev/null --no-progress --fail-on critical
 #      git -C REPO log --all -p | rg -i -F -c -f keywords.txt          (what gitleaks-style tools walk)
 #      every blob once through git cat-file --batch | rg ...            (the same bytes palisade reads)
 # 4. peak RSS of the palisade run;
@@ -43,7 +43,7 @@ else
 fi
 extract_keywords "$KW"
 
-PAL=("$BIN" scan "$REPO" --scanners secrets --git-history --format json --output /dev/null --no-progress --fail-on critical)
+PAL=("$BIN" scan "$REPO" --scanners secrets --isolated --git-history --format json --output /dev/null --no-progress --fail-on critical)
 PAL_CMD="${PAL[*]}"
 LOG_CMD="git -C $REPO log --all -p | rg -i -F -c -f $KW"
 BLOBS_CMD="git -C $REPO cat-file --batch-all-objects --batch-check='%(objectname) %(objecttype)' | awk '\$2==\"blob\" {print \$1}' | git -C $REPO cat-file --batch | rg -i -F -c -f $KW"
@@ -67,7 +67,7 @@ echo "palisade --git-history peak RSS: ${pal_rss} MiB"
 log "recall run"
 REPORT="$WORK/history-report.json"
 set +e
-"$BIN" scan "$REPO" --scanners secrets --git-history --format json --output "$REPORT" --no-progress --fail-on critical
+"$BIN" scan "$REPO" --scanners secrets --isolated --git-history --format json --output "$REPORT" --no-progress --fail-on critical
 code=$?
 set -e
 if [ "$code" -gt 1 ]; then echo "error: palisade exited $code" >&2; exit "$code"; fi

@@ -74,7 +74,7 @@ machine_info | tee "$WORK/hostile-machine.txt"
 results="["
 for name in dense.env suppress.py minified.js; do
   file="$DIR/$name"
-  PAL="$BIN scan $file --scanners secrets --format json --output /dev/null --no-progress --fail-on critical"
+  PAL="$BIN scan $file --scanners secrets --isolated --format json --output /dev/null --no-progress --fail-on critical"
   RG="rg -i -F -c -f $KW $file"
   log "$name ($(du -h "$file" | cut -f1))"
   hyperfine --warmup 1 --runs "$RUNS" -i --export-json "$WORK/hostile-$name.json" "$PAL" "$RG" >&2
@@ -83,7 +83,7 @@ for name in dense.env suppress.py minified.js; do
   # shellcheck disable=SC2086
   rss=$(peak_rss_mib $PAL)
   # shellcheck disable=SC2086
-  findings=$($BIN scan "$file" --scanners secrets --format json --no-progress --fail-on critical 2>/dev/null \
+  findings=$($BIN scan "$file" --scanners secrets --isolated --format json --no-progress --fail-on critical 2>/dev/null \
     | python3 -c "import json,sys; r=json.load(sys.stdin); print(len(r['findings']), len(r['diagnostics']))")
   ratio=$(python3 -c "print(round($pal_s / $rg_s, 2))")
   echo "$name: palisade ${pal_s}s, ripgrep ${rg_s}s, ratio ${ratio}x, palisade peak RSS ${rss} MiB, findings/diagnostics: $findings"

@@ -13,7 +13,7 @@
 #   3. generates the corpus with bench/gen_corpus.py unless the same parameters already exist;
 #   4. extracts every rule's `keywords` from crates/palisade-secrets/rules/*.toml;
 #   5. ROUNDS hyperfine rounds (--warmup 1 --runs RUNS -i), each timing
-#        palisade scan CORPUS --scanners secrets --format json --output /dev/null --no-progress --fail-on critical
+#        palisade scan CORPUS --scanners secrets --isolated --format json --output /dev/null --no-progress --fail-on critical
 #        rg -i -F -c --hidden -f keywords.txt CORPUS
 #      with the order swapped every round; the ratio is taken per round (same conditions)
 #      and the median over rounds is reported;
@@ -46,7 +46,7 @@ else
 fi
 extract_keywords "$KW"
 
-PAL=("$BIN" scan "$CORPUS" --scanners secrets --format json --output /dev/null --no-progress --fail-on critical)
+PAL=("$BIN" scan "$CORPUS" --scanners secrets --isolated --format json --output /dev/null --no-progress --fail-on critical)
 RG=(rg -i -F -c --hidden -f "$KW" "$CORPUS")
 PAL_CMD="${PAL[*]}"
 RG_CMD="${RG[*]}"
@@ -72,7 +72,7 @@ echo "palisade peak RSS: ${pal_rss} MiB   ripgrep peak RSS: ${rg_rss} MiB"
 log "recall run"
 REPORT="$WORK/secrets-report.json"
 set +e
-"$BIN" scan "$CORPUS" --scanners secrets --format json --output "$REPORT" --no-progress --fail-on critical
+"$BIN" scan "$CORPUS" --scanners secrets --isolated --format json --output "$REPORT" --no-progress --fail-on critical
 code=$?
 set -e
 if [ "$code" -gt 1 ]; then echo "error: palisade exited $code" >&2; exit "$code"; fi
