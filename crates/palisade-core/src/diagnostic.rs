@@ -49,6 +49,10 @@ pub const CODES: &[(&str, &str)] = &[
         "a rule matched more often in one file than are listed; one finding stands for the rest",
     ),
     (
+        "fingerprint-limit",
+        "a file held more password-like values than get a memory-hard fingerprint",
+    ),
+    (
         "git-error",
         "a git repository, object or index could not be read",
     ),

@@ -13,6 +13,18 @@ pub fn sha256_hex(data: &[u8]) -> String {
     out
 }
 
+/// SHA-256 over ordered parts separated by NUL, raw.
+pub fn digest(parts: &[&[u8]]) -> [u8; 32] {
+    let mut h = Sha256::new();
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            h.update([0u8]);
+        }
+        h.update(p);
+    }
+    h.finalize().into()
+}
+
 /// A fingerprint from ordered parts: SHA-256 over the parts separated by NUL, first 32 hex
 /// characters. Parts must not depend on line numbers so the fingerprint survives line moves.
 pub fn fingerprint(parts: &[&[u8]]) -> String {

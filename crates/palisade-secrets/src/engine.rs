@@ -157,6 +157,11 @@ pub struct Engine {
     show_secrets: bool,
     /// Ids of the enabled rules, for matching inline suppressions.
     rule_ids: HashSet<String>,
+    /// Memory-hard fingerprints computed so far, by a digest of (rule id, secret) that
+    /// never leaves the process.
+    kdf_cache: std::sync::Mutex<std::collections::HashMap<[u8; 32], String>>,
+    /// Memory-hard fingerprints computed (cache misses).
+    kdf_calls: std::sync::atomic::AtomicU64,
 }
 
 #[derive(Debug, Clone)]
@@ -169,6 +174,8 @@ struct RawMatch {
     /// outranks weaker rules on the same text (a token with a bad checksum is not a
     /// "generic secret" either).
     vetoed: bool,
+    /// Absolute span of the credential's public identifier (the rule's `public` group).
+    public: Option<(usize, usize)>,
 }
 
 /// What the filters decide about a candidate.
@@ -251,6 +258,8 @@ impl Engine {
                 .map(|v| v.as_bytes().to_vec())
                 .collect(),
             show_secrets: opts.show_secrets,
+            kdf_cache: std::sync::Mutex::default(),
+            kdf_calls: std::sync::atomic::AtomicU64::new(0),
             rule_ids,
         }
     }
@@ -437,44 +446,48 @@ impl Engine {
             let Matcher::Content {
                 regex,
                 secret_group,
+                public_group,
             } = &rule.matcher
             else {
                 continue;
             };
             for (ws, we) in wins {
                 let hay = &data[ws..we];
-                let mut consider = |s: usize, e: usize, whole: &[u8]| {
-                    let (s, e) = (ws + s, ws + e);
-                    if s == e || mentions_documentation_domain(whole) {
-                        return;
-                    }
-                    let verdict = self.accept(rule, &data[s..e]);
-                    let (validated, vetoed) = match verdict {
-                        Verdict::Keep { validated } => (validated, false),
-                        Verdict::Veto => (false, true),
-                        Verdict::Drop => return,
+                let mut consider =
+                    |s: usize, e: usize, whole: &[u8], public: Option<(usize, usize)>| {
+                        let (s, e) = (ws + s, ws + e);
+                        if s == e || mentions_documentation_domain(whole) {
+                            return;
+                        }
+                        let verdict = self.accept(rule, &data[s..e]);
+                        let (validated, vetoed) = match verdict {
+                            Verdict::Keep { validated } => (validated, false),
+                            Verdict::Veto => (false, true),
+                            Verdict::Drop => return,
+                        };
+                        found.push(RawMatch {
+                            rule: ri,
+                            start: s,
+                            end: e,
+                            validated,
+                            vetoed,
+                            public: public.map(|(a, b)| (ws + a, ws + b)),
+                        });
                     };
-                    found.push(RawMatch {
-                        rule: ri,
-                        start: s,
-                        end: e,
-                        validated,
-                        vetoed,
-                    });
-                };
-                match secret_group {
-                    Some(g) => {
-                        for caps in regex.captures_iter(hay) {
-                            let whole = caps.get(0).map_or(&b""[..], |m| m.as_bytes());
-                            if let Some(m) = caps.get(*g).or_else(|| caps.get(0)) {
-                                consider(m.start(), m.end(), whole);
-                            }
+                if secret_group.is_some() || public_group.is_some() {
+                    for caps in regex.captures_iter(hay) {
+                        let whole = caps.get(0).map_or(&b""[..], |m| m.as_bytes());
+                        let public = public_group
+                            .and_then(|g| caps.get(g))
+                            .map(|m| (m.start(), m.end()));
+                        let secret = secret_group.and_then(|g| caps.get(g));
+                        if let Some(m) = secret.or_else(|| caps.get(0)) {
+                            consider(m.start(), m.end(), whole, public);
                         }
                     }
-                    None => {
-                        for m in regex.find_iter(hay) {
-                            consider(m.start(), m.end(), m.as_bytes());
-                        }
+                } else {
+                    for m in regex.find_iter(hay) {
+                        consider(m.start(), m.end(), m.as_bytes(), None);
                     }
                 }
             }
@@ -660,14 +673,15 @@ impl Engine {
                 None => start_col + count_chars(secret),
             };
             let snippet = self.snippet(data, m, hidden, longest_hidden, start_line, nl);
-            let digest = sha256_hex(secret);
             let mut properties = BTreeMap::new();
             properties.insert(
                 "secret_prefix".to_owned(),
                 shown_prefix(rule, secret).into(),
             );
-            properties.insert("secret_sha256".to_owned(), digest.clone().into());
-            properties.insert("secret_length".to_owned(), secret.len().into());
+            let public = m.public.and_then(|(a, b)| public_id(&data[a..b]));
+            if let Some(p) = &public {
+                properties.insert("public_id".to_owned(), p.clone().into());
+            }
             if rule.validator.is_some() {
                 properties.insert("validated".to_owned(), m.validated.into());
             }
@@ -682,8 +696,20 @@ impl Engine {
                 end_column: state.saturate(end_col),
                 commit: None,
             };
-            let fp = fingerprint(&[b"secrets", rule.meta.id.as_bytes(), digest.as_bytes()]);
-            let message = format!("{}: `{}`", rule.meta.title, self.display(rule, secret));
+            let fp = self.fingerprint(rule, secret, state).unwrap_or_else(|| {
+                // Over the file's budget of memory-hard fingerprints: fingerprinted by what
+                // precedes the value on its line, never by the value (see finish).
+                let ls = line_start(data, m.start, nl);
+                let before = &data[ls.max(m.start.saturating_sub(64))..m.start];
+                state
+                    .context_fingerprints
+                    .push((state.findings.len(), before.trim_ascii().to_vec()));
+                String::new()
+            });
+            let mut message = format!("{}: `{}`", rule.meta.title, self.display(rule, secret));
+            if let Some(p) = &public {
+                let _ = write!(message, " (id {p})");
+            }
             state.findings.push(Finding {
                 snippet: Some(snippet),
                 properties,
@@ -698,11 +724,48 @@ impl Engine {
         if self.show_secrets {
             return clear_text(secret);
         }
-        format!(
-            "{}…[sha256:{}]",
-            shown_prefix(rule, secret),
-            &sha256_hex(secret)[..8]
-        )
+        format!("{}…", shown_prefix(rule, secret))
+    }
+
+    /// The fingerprint of a finding of `rule` with this secret, stable across runs and
+    /// machines and no help in guessing the secret: for secrets whose format makes them
+    /// high-entropy a domain-separated SHA-256 (guessing one is infeasible anyway); for
+    /// password-like secrets (low-confidence or `password`-tagged rules) Argon2id with fixed
+    /// public parameters, so each guess costs [`KDF_MEMORY_KIB`] KiB and many hash rounds.
+    /// `None` when the file already spent its budget of [`KDF_PER_FILE`] distinct
+    /// password-like values.
+    fn fingerprint(&self, rule: &Rule, secret: &[u8], state: &mut ScanState) -> Option<String> {
+        if !password_like(rule) {
+            let digest = sha256_hex(secret);
+            return Some(fingerprint(&[
+                b"secrets",
+                rule.meta.id.as_bytes(),
+                digest.as_bytes(),
+            ]));
+        }
+        let key: [u8; 32] = sha2_digest(rule.meta.id.as_bytes(), secret);
+        // The budget counts distinct values in this file, whatever other files computed:
+        // which findings fall back does not depend on the order files are scanned in.
+        if !state.kdf_values.contains(&key) {
+            if state.kdf_values.len() >= KDF_PER_FILE {
+                state.kdf_capped = true;
+                return None;
+            }
+            state.kdf_values.insert(key);
+        }
+        if let Some(fp) = lock(&self.kdf_cache).get(&key) {
+            return Some(fp.clone());
+        }
+        let fp = kdf_fingerprint(rule.meta.id.as_bytes(), secret);
+        self.kdf_calls
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        lock(&self.kdf_cache).insert(key, fp.clone());
+        Some(fp)
+    }
+
+    /// How many memory-hard fingerprints this engine computed (not served from its cache).
+    pub fn kdf_calls(&self) -> u64 {
+        self.kdf_calls.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// The finding's line around its secret, at most [`SNIPPET_CONTEXT`] bytes on each
@@ -787,8 +850,34 @@ impl Engine {
             mut inline_used,
             per_rule,
             line_overflow,
+            kdf_capped,
+            context_fingerprints,
             ..
         } = state;
+        for (i, before) in context_fingerprints {
+            if let Some(f) = findings.get_mut(i) {
+                f.fingerprint = fingerprint(&[
+                    b"secrets-context",
+                    f.rule_id.as_bytes(),
+                    info.rel.as_bytes(),
+                    &before,
+                ]);
+            }
+        }
+        if kdf_capped {
+            res.diagnostics.push(
+                Diagnostic::new(
+                    "fingerprint-limit",
+                    DiagnosticLevel::Note,
+                    format!(
+                        "more than {KDF_PER_FILE} distinct password-like values in this file: \
+                         the rest are fingerprinted by rule, path and the text before the \
+                         value, not by the value (a memory-hard fingerprint costs time)"
+                    ),
+                )
+                .at(info.rel.to_owned(), None),
+            );
+        }
         let mut representatives = BTreeMap::new();
         for (ri, c) in &per_rule {
             if let Some(idx) = c.representative {
@@ -973,6 +1062,12 @@ struct ScanState {
     per_rule: BTreeMap<u32, RuleCount>,
     /// A line or column did not fit in 32 bits.
     line_overflow: bool,
+    /// Distinct password-like values given a memory-hard fingerprint in this file.
+    kdf_values: HashSet<[u8; 32]>,
+    /// More distinct password-like values than [`KDF_PER_FILE`].
+    kdf_capped: bool,
+    /// Findings past that budget (index) and the text before their value on its line.
+    context_fingerprints: Vec<(usize, Vec<u8>)>,
 }
 
 impl ScanState {
@@ -990,6 +1085,9 @@ impl ScanState {
             generated: looks_generated(head),
             per_rule: BTreeMap::new(),
             line_overflow: false,
+            kdf_values: HashSet::new(),
+            kdf_capped: false,
+            context_fingerprints: Vec::new(),
         }
     }
 
@@ -1135,9 +1233,11 @@ fn prefix(secret: &[u8]) -> String {
         .position(|&b| b == b'_' || b == b'-')
         .filter(|&i| (2..=6).contains(&i) && i * 3 < secret.len())
         .filter(|&i| secret[..i].iter().all(u8::is_ascii_lowercase));
+    // Only a vendor's fixed format prefix (`ghp_`, `xoxb-`): the first characters of the
+    // random part would shrink the search space of a guess.
     let n = match vendor {
         Some(i) => i + 1,
-        None => (secret.len() / 8).min(4),
+        None => 0,
     };
     let p = &secret[..n];
     if p.iter().all(u8::is_ascii_graphic) {
@@ -1147,11 +1247,62 @@ fn prefix(secret: &[u8]) -> String {
     }
 }
 
-/// The redacted form of a secret found by no particular rule: prefix, ellipsis and a short
-/// hash.
+/// The redacted form of a secret found by no particular rule: its format prefix (`ghp_`)
+/// and an ellipsis. Nothing derived from the value (no hash) is shown.
 pub fn redact(secret: &[u8]) -> String {
-    let digest = sha256_hex(secret);
-    format!("{}…[sha256:{}]", prefix(secret), &digest[..8])
+    format!("{}…", prefix(secret))
+}
+
+/// Argon2id memory per fingerprint of a password-like secret, in KiB (OWASP's minimum
+/// for password storage, 19 MiB).
+pub const KDF_MEMORY_KIB: u32 = 19 * 1024;
+/// Argon2id passes per fingerprint.
+pub const KDF_ITERATIONS: u32 = 2;
+/// Most distinct password-like values per file that get a memory-hard fingerprint.
+pub const KDF_PER_FILE: usize = 16;
+
+/// Secrets of this rule may be chosen by people (passwords, heuristic matches of any
+/// assignment): their fingerprints must be expensive to test guesses against.
+fn password_like(rule: &Rule) -> bool {
+    rule.meta.confidence == Confidence::Low || rule.meta.tags.iter().any(|t| t == "password")
+}
+
+/// SHA-256 over (rule id, secret): a cache key that stays in memory.
+fn sha2_digest(rule: &[u8], secret: &[u8]) -> [u8; 32] {
+    palisade_core::fingerprint::digest(&[b"palisade-kdf-cache", rule, secret])
+}
+
+/// The memory-hard fingerprint: Argon2id over the secret with public, fixed parameters and
+/// a salt naming the rule, so every machine computes the same value.
+fn kdf_fingerprint(rule: &[u8], secret: &[u8]) -> String {
+    use argon2::{Algorithm, Argon2, Params, Version};
+    let mut salt = b"palisade-fingerprint-v2:".to_vec();
+    salt.extend_from_slice(rule);
+    let mut out = [0u8; 32];
+    let hashed =
+        Params::new(KDF_MEMORY_KIB, KDF_ITERATIONS, 1, Some(out.len())).and_then(|params| {
+            Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+                .hash_password_into(secret, &salt, &mut out)
+        });
+    if hashed.is_err() {
+        // Only a secret longer than 2^32 - 1 bytes gets here, which no rule matches. Leave
+        // the value out rather than fall back to a fast hash.
+        return fingerprint(&[b"secrets-argon2id-error", rule]);
+    }
+    fingerprint(&[b"secrets-argon2id", rule, &out])
+}
+
+/// A credential's public identifier as shown: escaped, at most 64 characters.
+fn public_id(raw: &[u8]) -> Option<String> {
+    let text = palisade_core::text::escape_control(&palisade_core::text::truncate_chars(
+        &String::from_utf8_lossy(raw),
+        64,
+    ));
+    (!text.is_empty()).then_some(text)
+}
+
+fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// A secret in clear text (`--show-secrets` only), with control characters escaped.

@@ -57,6 +57,10 @@ pub enum Matcher {
         regex: regex::bytes::Regex,
         /// Index of the `secret` capture group, if any.
         secret_group: Option<usize>,
+        /// Index of the `public` capture group, if any: the credential's public identifier
+        /// (an AWS access key id, a Slack workspace and channel id), shown in reports so
+        /// users know what to rotate.
+        public_group: Option<usize>,
     },
     /// A regex over the file's relative path (key stores such as `.p12`).
     Path(regex::Regex),
@@ -223,9 +227,11 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<Rule>, RuleError> {
                     .build()
                     .map_err(|e| err(format!("`pattern` does not compile: {e}")))?;
                 let secret_group = regex.capture_names().position(|n| n == Some("secret"));
+                let public_group = regex.capture_names().position(|n| n == Some("public"));
                 Matcher::Content {
                     regex,
                     secret_group,
+                    public_group,
                 }
             }
             (None, Some(p)) => Matcher::Path(

@@ -1,7 +1,8 @@
 //! The rule harness (one binary, `harness = false`):
 //! 1. every rule file compiles and the registry invariants hold;
-//! 2. every rule's `examples` yield exactly one finding of that rule and nothing else, and its
-//!    `negative_examples` yield no finding of that rule;
+//! 2. every rule's `examples` yield exactly one finding of that rule and nothing else (with
+//!    its `public_id` when the rule has a `public` group), and its `negative_examples` yield
+//!    no finding of that rule;
 //! 3. every annotated fixture under `tests/fixtures/` yields exactly the findings its
 //!    `expect: rule-id` comments name, on those lines, and nothing on other lines.
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::unwrap_used)]
@@ -147,6 +148,23 @@ fn check_examples(engine: &Engine, rule: &Rule, failures: &mut Vec<String>) -> u
                 "{id} ({}:{}): example also triggers {others:?}: {ex}",
                 rule.file, rule.line
             ));
+        }
+        // A rule with a `public` group shows that part of every example, and it is text of
+        // the example (never derived from the secret part).
+        if let Matcher::Content {
+            public_group: Some(_),
+            ..
+        } = &rule.matcher
+        {
+            for f in found.iter().filter(|f| &f.rule_id == id) {
+                let public = f.properties.get("public_id").and_then(|v| v.as_str());
+                if !public.is_some_and(|p| !p.is_empty() && ex.contains(p)) {
+                    failures.push(format!(
+                        "{id} ({}:{}): example has no public_id from its `public` group: {ex}",
+                        rule.file, rule.line
+                    ));
+                }
+            }
         }
     }
     for ex in &rule.negative_examples {

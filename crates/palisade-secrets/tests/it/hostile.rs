@@ -228,7 +228,8 @@ fn issue5_05_password_like_and_heuristic_findings_show_no_characters() {
     );
     for f in &res.findings {
         assert_eq!(f.properties["secret_prefix"], "", "{}", f.rule_id);
-        assert!(f.message.contains("`…[sha256:"), "{}", f.message);
+        // Nothing derived from a password-like value: no prefix, no hash.
+        assert!(f.message.ends_with(": `…`"), "{}", f.message);
     }
     let out = render_all(&res);
     for secret in ["summer-breeze-42", "Wint3r-Sky-9"] {
@@ -416,13 +417,20 @@ mod props {
             }
             let res = engine().scan_bytes(text.as_bytes(), info("mixed.txt"));
             let out = render_all(&res);
-            let detected: Vec<&str> = res
-                .findings
-                .iter()
-                .filter_map(|f| f.properties["secret_sha256"].as_str())
-                .collect();
+            // A token is detected when a finding carries its (high-entropy) fingerprint.
+            let detected = |s: &str| {
+                let digest = palisade_core::fingerprint::sha256_hex(s.as_bytes());
+                res.findings.iter().any(|f| {
+                    f.fingerprint
+                        == palisade_core::fingerprint::fingerprint(&[
+                            b"secrets",
+                            f.rule_id.as_bytes(),
+                            digest.as_bytes(),
+                        ])
+                })
+            };
             for (s, shown) in &secrets {
-                if detected.contains(&palisade_core::fingerprint::sha256_hex(s.as_bytes()).as_str()) {
+                if detected(s) {
                     assert_hidden(&out, s, *shown);
                 }
             }
@@ -461,4 +469,118 @@ mod props {
             }
         }
     }
+}
+
+/// A fresh engine (the shared one's fingerprint cache would hide KDF calls).
+fn fresh_engine() -> Engine {
+    Engine::new(builtin_rules().expect("rules"), &EngineOptions::default())
+}
+
+#[test]
+fn issue6_11_password_fingerprints_are_memory_hard_and_bounded_per_file() {
+    let e = fresh_engine();
+    // Forty distinct password-like values in one file.
+    let mut text = String::new();
+    for i in 0..40 {
+        let _ = writeln!(text, "DB_PASSWORD_{i} = \"Tr0ub4dor&{i}x-horse\"");
+    }
+    let res = e.scan_bytes(text.as_bytes(), info("config/app.env"));
+    assert_eq!(res.findings.len(), 40);
+    // At most 16 Argon2id computations for this file; the rest are context fingerprints,
+    // and a note says so.
+    assert_eq!(e.kdf_calls(), 16);
+    assert!(
+        res.diagnostics
+            .iter()
+            .any(|d| d.code == "fingerprint-limit"),
+        "{:?}",
+        res.diagnostics
+    );
+    // Every fingerprint is distinct, and none is a fast hash of the value.
+    let mut fps: Vec<&str> = res
+        .findings
+        .iter()
+        .map(|f| f.fingerprint.as_str())
+        .collect();
+    fps.sort_unstable();
+    fps.dedup();
+    assert_eq!(fps.len(), 40);
+    for (i, f) in res.findings.iter().enumerate() {
+        let value = format!("Tr0ub4dor&{i}x-horse");
+        let digest = palisade_core::fingerprint::sha256_hex(value.as_bytes());
+        let fast = palisade_core::fingerprint::fingerprint(&[
+            b"secrets",
+            f.rule_id.as_bytes(),
+            digest.as_bytes(),
+        ]);
+        assert_ne!(f.fingerprint, fast);
+        assert!(!f.properties.contains_key("secret_sha256"));
+        assert!(!f.properties.contains_key("secret_length"));
+        assert_eq!(f.properties["secret_prefix"], "");
+    }
+    // The same file again: the same fingerprints, from the cache (no new computation), and
+    // which values fell back does not depend on what other files held.
+    let again = e.scan_bytes(text.as_bytes(), info("config/app.env"));
+    let fps2: Vec<&str> = again
+        .findings
+        .iter()
+        .map(|f| f.fingerprint.as_str())
+        .collect();
+    let fps1: Vec<&str> = res
+        .findings
+        .iter()
+        .map(|f| f.fingerprint.as_str())
+        .collect();
+    assert_eq!(fps1, fps2);
+    assert_eq!(e.kdf_calls(), 16);
+    // Another engine (another machine, another run) computes the same fingerprints.
+    let other = fresh_engine().scan_bytes(text.as_bytes(), info("config/app.env"));
+    let fps3: Vec<&str> = other
+        .findings
+        .iter()
+        .map(|f| f.fingerprint.as_str())
+        .collect();
+    assert_eq!(fps1, fps3);
+}
+
+#[test]
+fn issue6_11_public_identifiers_are_shown_and_secret_parts_are_not() {
+    let e = fresh_engine();
+    let hook = format!(
+        "SLACK = \"https://hooks.slack.com/services/T0ABCDEFGH/B0IJKLMNOP/{}\"\n",
+        "q7mZ2vK9pL4wR8tY3nB6cX1h"
+    );
+    let res = e.scan_bytes(hook.as_bytes(), info("notify.py"));
+    assert_eq!(res.findings.len(), 1, "{:?}", res.findings);
+    let f = &res.findings[0];
+    assert_eq!(f.properties["public_id"], "T0ABCDEFGH/B0IJKLMNOP");
+    assert!(
+        f.message.ends_with("(id T0ABCDEFGH/B0IJKLMNOP)"),
+        "{}",
+        f.message
+    );
+    let json = serde_json::to_string(f).expect("json");
+    assert!(!json.contains("q7mZ2vK9"), "{json}");
+    // A vendor token shows its format prefix only.
+    let line = format!(
+        "T = \"{}\"\n",
+        palisade_test_support::gh_token("PaLiSaDeQ7mZ2vK9pL4wR8tY3nB6cX")
+    );
+    let res = e.scan_bytes(line.as_bytes(), info("ci.sh"));
+    assert_eq!(res.findings[0].properties["secret_prefix"], "ghp_");
+    assert!(
+        res.findings[0].message.ends_with("`ghp_…`"),
+        "{}",
+        res.findings[0].message
+    );
+    // No vendor prefix: nothing of the value (it used to show four characters).
+    let aws = "aws_secret_access_key = \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYQ7mZ2vK9pL\"\n";
+    let res = e.scan_bytes(aws.as_bytes(), info("credentials"));
+    let f = res
+        .findings
+        .iter()
+        .find(|f| f.rule_id == "aws-secret-access-key")
+        .expect("found");
+    assert_eq!(f.properties["secret_prefix"], "");
+    assert!(!serde_json::to_string(f).expect("json").contains("wJal"));
 }

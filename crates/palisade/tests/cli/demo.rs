@@ -100,7 +100,16 @@ fn no_output_format_leaks_a_secret() {
         .as_array()
         .unwrap()
         .iter()
-        .filter_map(|f| f["properties"]["secret"].as_str().map(str::to_owned))
+        .filter_map(|f| {
+            let secret = f["properties"]["secret"].as_str()?;
+            // A public identifier (an AWS access key id, a Slack workspace id) is shown by
+            // design; what must never show is the rest.
+            Some(match f["properties"]["public_id"].as_str() {
+                Some(public) => secret.split(public).last().unwrap_or("").to_owned(),
+                None => secret.to_owned(),
+            })
+        })
+        .filter(|s| !s.is_empty())
         .collect();
     assert!(!secrets.is_empty(), "--show-secrets shows secrets");
     for format in [
