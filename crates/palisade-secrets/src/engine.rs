@@ -301,6 +301,10 @@ impl Engine {
             ..FileResult::default()
         };
         res.findings = self.scan_path(info.rel);
+        // UTF-16 with a byte-order mark is transcoded, a UTF-8 byte-order mark dropped:
+        // lines and columns are those of the text (`bytes` stays the raw size).
+        let text = crate::decode::decode(data);
+        let data = &*text;
         if looks_binary(data) {
             res.binary = true;
             return res;
@@ -359,6 +363,10 @@ impl Engine {
             findings: self.scan_path(info.rel),
             ..FileResult::default()
         };
+        // The text as UTF-8 without a byte-order mark (see `decode`); `bytes` counts what
+        // was read from the file.
+        let mut decoder = crate::decode::Decoder::new(reader);
+        let reader: &mut dyn Read = &mut decoder;
         let mut state: Option<ScanState> = None;
         // Absolute offset of buf[0], and where the current chunk's own bytes start in buf.
         let mut base = 0usize;
@@ -367,7 +375,7 @@ impl Engine {
             let eof = fill(reader, buf, chunk)?;
             if state.is_none() && looks_binary(buf) {
                 res.binary = true;
-                res.bytes = buf.len() as u64;
+                res.bytes = decoder.raw_bytes();
                 return Ok(res);
             }
             let state = state.get_or_insert_with(|| ScanState::new(buf));
@@ -375,7 +383,7 @@ impl Engine {
             state.base = base;
             self.scan_chunk(buf, owned_start..owned_end, state, info);
             if eof {
-                res.bytes = (base + buf.len()) as u64;
+                res.bytes = decoder.raw_bytes();
                 break;
             }
             state.advance(&buf[owned_start..owned_end]);

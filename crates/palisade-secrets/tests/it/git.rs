@@ -971,3 +971,33 @@ fn issue5_07_capped_paths_are_reported() {
         capped[0].message
     );
 }
+
+#[test]
+fn issue6_04_utf16_blobs_in_history_are_decoded() {
+    let f = Fixture::new();
+    let token = palisade_test_support::gh_token("PaLiSaDeGiTuTf16Q7mZ2vK9pL4wR8");
+    let mut raw = vec![0xFF, 0xFE];
+    for u in format!("# profile\r\n$t = \"{token}\"\r\n").encode_utf16() {
+        raw.extend(u.to_le_bytes());
+    }
+    std::fs::write(f.path().join("profile.ps1"), &raw).expect("write");
+    f.commit("utf-16 profile", 0);
+    let out = scan_history_of(&f, &[]);
+    let found: Vec<_> = out
+        .findings
+        .iter()
+        .map(|x| {
+            (
+                x.rule_id.as_str(),
+                x.location.path.as_str(),
+                x.location.start_line,
+                x.location.start_column,
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [("github-personal-access-token", "profile.ps1", 2, 7)]
+    );
+    assert_eq!(out.bytes_scanned, raw.len() as u64);
+}

@@ -70,3 +70,115 @@ fn issue6_12_encrypted_keys_are_reported_at_lower_severity() {
         assert_eq!(found, ["encrypted-legacy-private-key"], "{ex}");
     }
 }
+
+/// UTF-16 text with a byte-order mark.
+fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+    let mut out = if big_endian {
+        vec![0xFE, 0xFF]
+    } else {
+        vec![0xFF, 0xFE]
+    };
+    for u in text.encode_utf16() {
+        out.extend(if big_endian {
+            u.to_be_bytes()
+        } else {
+            u.to_le_bytes()
+        });
+    }
+    out
+}
+
+const BODY: &str = "PaLiSaDeUtF16Q7mZ2vK9pL4wR8tY3";
+
+/// (rule, line, column) of each finding, scanning whole and as a stream in small chunks.
+fn places(data: &[u8], rel: &str) -> Vec<(String, u32, u32)> {
+    let e = engine();
+    let whole = e.scan_bytes(data, FileInfo::from_path(rel));
+    let streamed = e
+        .scan_reader_chunked(&mut &data[..], FileInfo::from_path(rel), 0)
+        .expect("read");
+    let key = |r: &palisade_secrets::FileResult| -> Vec<(String, u32, u32)> {
+        r.findings
+            .iter()
+            .map(|f| {
+                (
+                    f.rule_id.clone(),
+                    f.location.start_line,
+                    f.location.start_column,
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        key(&whole),
+        key(&streamed),
+        "whole and streamed scans agree"
+    );
+    assert_eq!(whole.bytes, data.len() as u64, "raw bytes are counted");
+    assert_eq!(streamed.bytes, data.len() as u64, "raw bytes are counted");
+    assert!(!whole.binary);
+    key(&whole)
+}
+
+/// Item 4: UTF-16 with a byte-order mark (both byte orders) is decoded; lines and columns
+/// are those of the text, CRLF included, and a character outside the BMP is one column.
+#[test]
+fn issue6_04_utf16_with_a_bom_is_decoded_and_located_in_the_text() {
+    let token = gh_token(BODY);
+    let text = format!("# settings 😀\r\n$env:Name = 'x'\r\n$t = \"{token}\" # 😀\r\n");
+    for big in [false, true] {
+        assert_eq!(
+            places(&utf16(&text, big), "profile.ps1"),
+            [("github-personal-access-token".to_owned(), 3, 7)],
+            "big endian: {big}"
+        );
+    }
+    // A surrogate pair before the token on its line counts as one column.
+    let text = format!("😀 = \"{token}\"\n");
+    assert_eq!(
+        places(&utf16(&text, false), "a.ps1"),
+        [("github-personal-access-token".to_owned(), 1, 6)]
+    );
+    // UTF-8 with a byte-order mark: the token right after it is at column 1.
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(format!("{token}\n").as_bytes());
+    assert_eq!(
+        places(&bom, "token.txt"),
+        [("github-personal-access-token".to_owned(), 1, 1)]
+    );
+    // The snippet shows decoded text, redacted.
+    let res = engine().scan_bytes(
+        &utf16(&format!("T = \"{token}\"\n"), false),
+        FileInfo::from_path("a.ps1"),
+    );
+    let snippet = &res.findings[0].snippet.as_ref().expect("snippet").text;
+    assert_eq!(snippet, "T = \"ghp_…\"");
+    // UTF-16 without a byte-order mark is still binary.
+    let mut no_bom = utf16(&text, false);
+    no_bom.drain(..2);
+    assert!(
+        engine()
+            .scan_bytes(&no_bom, FileInfo::from_path("a.ps1"))
+            .binary
+    );
+}
+
+/// Item 4: a token across an engine chunk edge of a large UTF-16 file is found once, and an
+/// inline suppression in a UTF-16 file applies.
+#[test]
+fn issue6_04_large_utf16_files_and_inline_suppressions() {
+    let token = gh_token(BODY);
+    let filler = "x = 1 # padding padding padding padding padding\n".repeat(40_000);
+    let text = format!("{filler}$t = \"{token}\"\n{filler}");
+    let found = places(&utf16(&text, false), "big.ps1");
+    assert_eq!(
+        found,
+        [("github-personal-access-token".to_owned(), 40_001, 7)]
+    );
+    let text = format!(
+        "# palisade:ignore[github-personal-access-token] revoked in 2024, kept for a parser test\n$t = \"{token}\"\n"
+    );
+    let res = engine().scan_bytes(&utf16(&text, true), FileInfo::from_path("a.ps1"));
+    assert_eq!(res.findings.len(), 1);
+    assert!(res.findings[0].suppression.is_some());
+}

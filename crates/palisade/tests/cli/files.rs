@@ -243,3 +243,21 @@ fn issue5_10_an_endless_stream_stops_at_the_size_cap() {
         "{diagnostics:?}"
     );
 }
+
+#[test]
+fn issue6_04_a_utf16_powershell_profile_is_scanned() {
+    let dir = tempfile::tempdir().unwrap();
+    let token = gh_token("PaLiSaDeClIuTf16Q7mZ2vK9pL4wR8");
+    let mut raw = vec![0xFF, 0xFE];
+    for u in format!("# profile\r\n$env:GH = \"{token}\"\r\n").encode_utf16() {
+        raw.extend(u.to_le_bytes());
+    }
+    std::fs::write(dir.path().join("profile.ps1"), &raw).unwrap();
+    let out = palisade(&["scan", ".", "--no-progress", "-f", "json"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let report = json(&out);
+    assert_eq!(finding_paths(&report), ["profile.ps1"]);
+    assert_eq!(report["findings"][0]["location"]["start_line"], 2);
+    assert_eq!(report["findings"][0]["location"]["start_column"], 12);
+    assert_eq!(report["coverage"]["bytes_scanned"], raw.len() as u64);
+}
