@@ -81,6 +81,8 @@ pub struct ConfigSuppression {
     pub expires: Date,
     /// 1-based line of the entry in the config file.
     pub line: u32,
+    /// 1-based line of its `rule` key.
+    pub rule_line: u32,
 }
 
 /// Largest config file palisade reads (4 MiB); a larger one is a config error.
@@ -403,12 +405,13 @@ struct RawSecrets {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawSuppression {
-    rule: String,
-    path: Option<String>,
+    rule: toml::Spanned<String>,
+    path: Option<toml::Spanned<String>>,
     fingerprint: Option<String>,
     reason: Option<String>,
     owner: Option<String>,
-    expires: Option<String>,
+    /// A TOML date (`2027-06-30`) or a string (`"2027-06-30"`).
+    expires: Option<toml::Spanned<toml::Value>>,
 }
 
 /// Parse a size: a number of bytes, or a string such as `"25MB"`, `"512 KiB"`.
@@ -564,7 +567,7 @@ impl Config {
                     format!(
                         "suppression for {} has no `{field}`: every config suppression needs \
                          `reason`, `owner` and `expires = \"YYYY-MM-DD\"`",
-                        quote(&r.rule)
+                        quote(r.rule.get_ref())
                     ),
                 )
             };
@@ -578,10 +581,24 @@ impl Config {
                 .clone()
                 .filter(|s| !s.trim().is_empty())
                 .ok_or_else(|| missing("owner"))?;
-            let expires_text = r.expires.clone().ok_or_else(|| missing("expires"))?;
+            let expires_value = r.expires.clone().ok_or_else(|| missing("expires"))?;
+            let expires_at = expires_value.span().start;
+            let expires_text = match expires_value.into_inner() {
+                toml::Value::String(text) => text,
+                toml::Value::Datetime(d) if d.time.is_none() && d.offset.is_none() => d.to_string(),
+                other => {
+                    return Err(err_at(
+                        Some(expires_at),
+                        format!(
+                            "`expires` is a {}: write a date, `expires = 2027-06-30`",
+                            other.type_str()
+                        ),
+                    ));
+                }
+            };
             let expires = Date::parse(&expires_text).ok_or_else(|| {
                 err_at(
-                    Some(span.start),
+                    Some(expires_at),
                     format!(
                         "invalid expiry date {}: write it as YYYY-MM-DD",
                         quote(&expires_text)
@@ -589,16 +606,30 @@ impl Config {
                 )
             })?;
             for g in [Some(&r.rule), r.path.as_ref()].into_iter().flatten() {
-                if let Err(e) = globset::Glob::new(g) {
+                if let Err(e) = globset::Glob::new(g.get_ref()) {
                     return Err(err_at(
-                        Some(span.start),
-                        format!("invalid glob {}: {}", quote(g), e.kind()),
+                        Some(g.span().start),
+                        format!("invalid glob {}: {}", quote(g.get_ref()), e.kind()),
                     ));
                 }
             }
+            if let Some(fp) = &r.fingerprint
+                && (fp.len() < 8 || fp.len() > 64 || !fp.bytes().all(|b| b.is_ascii_hexdigit()))
+            {
+                return Err(err_at(
+                    Some(span.start),
+                    format!(
+                        "fingerprint {} is not a finding fingerprint: give at least its first \
+                         8 hexadecimal characters, as the terminal report shows them",
+                        quote(fp)
+                    ),
+                ));
+            }
+            let rule_line = line_of(&starts, r.rule.span().start) as u32;
             cfg.suppressions.push(ConfigSuppression {
-                rule: r.rule,
-                path: r.path,
+                rule_line,
+                rule: r.rule.into_inner(),
+                path: r.path.map(toml::Spanned::into_inner),
                 fingerprint: r.fingerprint,
                 reason,
                 owner,
@@ -612,15 +643,17 @@ impl Config {
 
 /// The commented starting config written by `palisade init`.
 pub const STARTER: &str = r#"# palisade configuration. Docs: https://github.com/palisade-dev/palisade/blob/main/docs/configuration.md
-# Looked up at the root of the scanned directory; override with `palisade scan --config FILE`.
+# palisade uses the nearest palisade.toml from the scanned path upward to the repository root;
+# override with `palisade scan --config FILE`, or ignore config files with `--isolated`.
 
 [scan]
 # Scanners to run when --scanners is not given (default: all available).
 # scanners = ["secrets"]
 
-# Paths never scanned, as globs relative to the scanned root (in addition to .gitignore).
+# Paths never scanned, in .gitignore syntax relative to this file's folder (in addition to
+# .gitignore): `fixtures/` is any folder of that name, `/build` only the one here.
 exclude = [
-  # "tests/fixtures/**",
+  # "tests/fixtures/",
 ]
 
 # Files larger than this are skipped with a `file-too-large` diagnostic.
@@ -642,12 +675,12 @@ allow-values = []
 # Suppress findings that are accepted risks. Every entry needs a reason, an owner and an
 # expiry date; expired entries stop suppressing and are reported.
 # [[suppress]]
-# rule = "generic-password"        # rule id or glob
-# path = "config/dev/*.yaml"       # optional path glob
-# fingerprint = "..."              # optional: one exact finding
+# rule = "generic-password-assignment"  # rule id, or a glob such as "generic-*"
+# path = "config/dev/*.yaml"             # optional path glob, relative to this file's folder
+# fingerprint = "..."                    # optional: one exact finding
 # reason = "dev-only credential for the local database container"
 # owner = "platform-team@example.com"
-# expires = "2027-06-30"
+# expires = 2027-06-30                   # a TOML date, or a string "2027-06-30"
 "#;
 
 #[cfg(test)]
@@ -841,7 +874,7 @@ mod tests {
         for i in 0..40_000 {
             let _ = write!(
                 text,
-                "\n[[suppress]]\nrule = \"rule-{i}\"\nfingerprint = \"fp-{i}\"\nreason = \"r\"\n\
+                "\n[[suppress]]\nrule = \"rule-{i}\"\nfingerprint = \"{i:08x}\"\nreason = \"r\"\n\
                  owner = \"o\"\nexpires = \"2999-01-01\"\n"
             );
         }

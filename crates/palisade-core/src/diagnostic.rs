@@ -78,6 +78,10 @@ pub const CODES: &[(&str, &str)] = &[
         "a config suppression is past its expiry date and no longer applies",
     ),
     (
+        "suppression-invalid",
+        "an inline suppression is malformed or names an unknown rule",
+    ),
+    (
         "suppression-missing-reason",
         "an inline suppression has no reason and does not apply",
     ),

@@ -61,6 +61,45 @@ pub fn parse_inline(line_text: &str, line: u32) -> Option<InlineSuppression> {
     })
 }
 
+/// What is wrong with an inline suppression that [`parse_inline`] does not accept, when the
+/// text reads as an attempt at one: the marker followed by a space, a colon or the end of
+/// the line (no brackets), by empty brackets, or by a bracket that is not closed. The marker
+/// inside a word or a string (`"palisade:ignore"`) is not a suppression and gets `None`.
+pub fn inline_problem(line_text: &str) -> Option<&'static str> {
+    let at = line_text.find(INLINE_MARKER)?;
+    let rest = &line_text[at + INLINE_MARKER.len()..];
+    match rest.chars().next() {
+        Some('[') => {
+            let inner = &rest[1..];
+            match inner.find(']') {
+                None => Some(
+                    "`palisade:ignore[` is not closed and does not apply: write \
+                     `palisade:ignore[rule-id] reason`",
+                ),
+                Some(close) if inner[..close].split(',').all(|r| r.trim().is_empty()) => Some(
+                    "`palisade:ignore[]` names no rule and does not apply: write \
+                         `palisade:ignore[rule-id] reason`",
+                ),
+                Some(_) => None,
+            }
+        }
+        None | Some(' ' | '\t' | ':' | '=') => Some(
+            "`palisade:ignore` without `[rule-id]` does not apply: write \
+             `palisade:ignore[rule-id] reason`",
+        ),
+        Some(_) => None,
+    }
+}
+
+/// Could `id` be meant as a rule id (kebab case)? Text such as `{}` in a format string is
+/// not, and is not judged.
+pub fn looks_like_rule_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
 /// How one part of a config suppression (its rule or its path) matches text.
 enum Pattern {
     /// No glob metacharacters: equality, no compiled matcher needed.
@@ -98,6 +137,8 @@ struct ConfigIndex {
     rules: Vec<usize>,
     paths: Vec<Option<usize>>,
     by_fingerprint: BTreeMap<String, Vec<usize>>,
+    /// Lengths of the fingerprints (or fingerprint prefixes, 8 characters or more) given.
+    fp_lengths: std::collections::BTreeSet<usize>,
     by_rule: BTreeMap<String, Vec<usize>>,
     rule_globs: Vec<usize>,
 }
@@ -109,6 +150,7 @@ impl ConfigIndex {
             rules: Vec::with_capacity(entries.len()),
             paths: Vec::with_capacity(entries.len()),
             by_fingerprint: BTreeMap::new(),
+            fp_lengths: std::collections::BTreeSet::new(),
             by_rule: BTreeMap::new(),
             rule_globs: Vec::new(),
         };
@@ -126,7 +168,10 @@ impl ConfigIndex {
                 .as_deref()
                 .map(|p| intern(p, &mut index.patterns));
             match (&entry.fingerprint, &index.patterns[rule]) {
-                (Some(fp), _) => index.by_fingerprint.entry(fp.clone()).or_default().push(i),
+                (Some(fp), _) => {
+                    index.fp_lengths.insert(fp.len());
+                    index.by_fingerprint.entry(fp.clone()).or_default().push(i);
+                }
                 (None, Pattern::Literal(r)) => index.by_rule.entry(r.clone()).or_default().push(i),
                 (None, Pattern::Glob(_)) => index.rule_globs.push(i),
                 (None, Pattern::Never) => {}
@@ -140,12 +185,18 @@ impl ConfigIndex {
     /// Indexes of the entries that match `f`, in entry order.
     fn matching(&self, f: &Finding, out: &mut Vec<usize>) {
         out.clear();
-        let lists = [
-            self.by_fingerprint.get(&f.fingerprint),
-            self.by_rule.get(&f.rule_id),
-            Some(&self.rule_globs),
-        ];
-        for &i in lists.into_iter().flatten().flatten() {
+        // An entry may give the fingerprint whole or a prefix of it (the terminal shows 8).
+        let by_fp = self
+            .fp_lengths
+            .iter()
+            .filter_map(|&n| f.fingerprint.get(..n))
+            .filter_map(|prefix| self.by_fingerprint.get(prefix));
+        let lists = by_fp.chain(
+            [self.by_rule.get(&f.rule_id), Some(&self.rule_globs)]
+                .into_iter()
+                .flatten(),
+        );
+        for &i in lists.flatten() {
             let rule_ok = self.patterns[self.rules[i]].is_match(&f.rule_id);
             let path_ok = self.paths[i].is_none_or(|p| self.patterns[p].is_match(&f.location.path));
             if rule_ok && path_ok {
@@ -153,6 +204,7 @@ impl ConfigIndex {
             }
         }
         out.sort_unstable();
+        out.dedup();
     }
 }
 
@@ -305,18 +357,23 @@ pub enum BaselineError {
 }
 
 impl Baseline {
-    /// A baseline of every finding (active or not) in `findings`.
+    /// A baseline of every finding in `findings`: one entry per fingerprint and path, its
+    /// related locations included, so a copy of a known secret in a new place is noticed.
     pub fn from_findings(findings: &[Finding]) -> Self {
         let mut entries: Vec<BaselineEntry> = findings
             .iter()
-            .map(|f| BaselineEntry {
-                fingerprint: f.fingerprint.clone(),
-                rule_id: f.rule_id.clone(),
-                path: f.location.path.clone(),
+            .flat_map(|f| {
+                std::iter::once(&f.location)
+                    .chain(&f.related_locations)
+                    .map(|l| BaselineEntry {
+                        fingerprint: f.fingerprint.clone(),
+                        rule_id: f.rule_id.clone(),
+                        path: l.path.clone(),
+                    })
             })
             .collect();
         entries.sort();
-        entries.dedup_by(|a, b| a.fingerprint == b.fingerprint);
+        entries.dedup_by(|a, b| a.fingerprint == b.fingerprint && a.path == b.path);
         Self {
             version: 1,
             findings: entries,
@@ -356,25 +413,52 @@ impl Baseline {
     /// entries that matched nothing (fixed since the baseline was made).
     pub fn apply(&self, findings: &mut [Finding], baseline_path: &str) -> Vec<Diagnostic> {
         let mut used = BTreeSet::new();
-        let known: BTreeMap<&str, &BaselineEntry> = self
+        let mut known: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        for e in &self.findings {
+            known
+                .entry(e.fingerprint.as_str())
+                .or_default()
+                .insert(e.path.as_str());
+        }
+        for f in findings.iter_mut() {
+            let Some(paths) = known.get(f.fingerprint.as_str()) else {
+                continue;
+            };
+            used.insert(f.fingerprint.clone());
+            if f.suppression.is_some() {
+                continue;
+            }
+            // A known secret in a place the baseline did not list is a new leak of it:
+            // reported (at info severity), not accepted silently.
+            let new: Vec<String> = std::iter::once(&f.location)
+                .chain(&f.related_locations)
+                .map(|l| l.path.clone())
+                .filter(|p| !paths.contains(p.as_str()))
+                .collect();
+            if new.is_empty() {
+                f.suppression = Some(Suppression {
+                    kind: SuppressionKind::Baseline,
+                    reason: format!("present in baseline {baseline_path}"),
+                    owner: None,
+                    expires: None,
+                });
+                continue;
+            }
+            let was: Vec<&str> = paths.iter().copied().take(3).collect();
+            f.severity = crate::model::Severity::Info;
+            f.message = format!(
+                "new location of a known secret (baselined at {}): {}",
+                was.join(", "),
+                f.message
+            );
+            f.properties
+                .insert("baseline_new_locations".to_owned(), new.into());
+        }
+        let unused = self
             .findings
             .iter()
-            .map(|e| (e.fingerprint.as_str(), e))
-            .collect();
-        for f in findings.iter_mut() {
-            if known.contains_key(f.fingerprint.as_str()) {
-                used.insert(f.fingerprint.clone());
-                if f.suppression.is_none() {
-                    f.suppression = Some(Suppression {
-                        kind: SuppressionKind::Baseline,
-                        reason: format!("present in baseline {baseline_path}"),
-                        owner: None,
-                        expires: None,
-                    });
-                }
-            }
-        }
-        let unused = self.findings.len() - used.len().min(self.findings.len());
+            .filter(|e| !used.contains(&e.fingerprint))
+            .count();
         if unused == 0 {
             return Vec::new();
         }
@@ -463,6 +547,7 @@ mod tests {
             owner: "me".into(),
             expires: Date::parse(expires).expect("date"),
             line: 7,
+            rule_line: 8,
         };
         let today = Date::parse("2026-06-01").expect("date");
         let d = apply_config(&mut fs, &[entry("2026-01-01")], None, today);
@@ -485,6 +570,7 @@ mod tests {
             owner: "me".into(),
             expires: Date::parse(expires).expect("date"),
             line: 1,
+            rule_line: 2,
         }
     }
 
@@ -533,7 +619,7 @@ mod tests {
         let n = 40_000;
         let mut entries: Vec<ConfigSuppression> = (0..n)
             .map(|i| {
-                let fp = format!("fp-{i}");
+                let fp = format!("fp-{i:05}");
                 let rule = format!("rule-{}", i % 7);
                 match i % 4 {
                     // Expired: counts its finding, does not suppress it.
@@ -557,7 +643,7 @@ mod tests {
         entries.push(entry("never-*", None, None, "2999-01-01"));
         let mut findings: Vec<Finding> = (0..n)
             .map(|i| {
-                let mut f = finding(&format!("src/{i}.txt"), 1, &format!("fp-{i}"));
+                let mut f = finding(&format!("src/{i}.txt"), 1, &format!("fp-{i:05}"));
                 f.rule_id = format!("rule-{}", i % 7);
                 f
             })

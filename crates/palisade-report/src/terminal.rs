@@ -50,17 +50,24 @@ pub(crate) fn write(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let paint = Paint { color: opts.color };
+    let mut first: Option<&Finding> = None;
     for sev in Severity::ALL_DESCENDING {
         for f in report
             .findings
             .iter()
             .filter(|f| f.is_active() && f.severity == sev)
         {
+            first.get_or_insert(f);
             let mut s = String::new();
             finding(&mut s, f, opts, paint);
             s.push('\n');
             out.write_all(s.as_bytes())?;
         }
+    }
+    if let Some(f) = first {
+        let mut s = String::new();
+        suppress_hint(&mut s, f, paint);
+        out.write_all(s.as_bytes())?;
     }
     if opts.show_suppressed {
         for f in report.findings.iter().filter(|f| !f.is_active()) {
@@ -224,10 +231,37 @@ fn finding(s: &mut String, f: &Finding, opts: &WriteOptions, p: Paint) {
     }
     let _ = writeln!(
         s,
-        "{pad}{eq} {}: palisade explain {}",
+        "{pad}{eq} {}: palisade explain {} · fingerprint {}",
         p.style(BOLD, "help"),
-        clean(&f.rule_id)
+        clean(&f.rule_id),
+        clean(short_fingerprint(&f.fingerprint))
     );
+}
+
+/// The first 8 characters of a fingerprint: what the terminal shows, and enough for a
+/// `[[suppress]]` entry.
+fn short_fingerprint(fp: &str) -> &str {
+    fp.get(..8).unwrap_or(fp)
+}
+
+/// How to accept a finding: a `[[suppress]]` entry for the first one listed, ready to paste.
+fn suppress_hint(s: &mut String, f: &Finding, p: Paint) {
+    let _ = writeln!(
+        s,
+        "{} to accept a finding, add to palisade.toml (with a real reason, owner and date):",
+        p.style(BOLD, "hint:")
+    );
+    let _ = writeln!(s, "  [[suppress]]");
+    let _ = writeln!(s, "  rule = \"{}\"", clean(&f.rule_id));
+    let _ = writeln!(
+        s,
+        "  fingerprint = \"{}\"",
+        clean(short_fingerprint(&f.fingerprint))
+    );
+    let _ = writeln!(s, "  reason = \"why this is not a risk\"");
+    let _ = writeln!(s, "  owner = \"team@example.org\"");
+    let _ = writeln!(s, "  expires = YYYY-MM-DD");
+    s.push('\n');
 }
 
 fn suppressed(s: &mut String, f: &Finding, p: Paint) {

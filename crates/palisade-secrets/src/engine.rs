@@ -162,6 +162,8 @@ pub struct Engine {
     kdf_cache: std::sync::Mutex<std::collections::HashMap<[u8; 32], String>>,
     /// Memory-hard fingerprints computed (cache misses).
     kdf_calls: std::sync::atomic::AtomicU64,
+    /// Ids of every built-in rule, disabled ones included.
+    known_ids: std::collections::BTreeSet<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -198,6 +200,7 @@ struct Hidden {
 impl Engine {
     /// Build an engine from compiled rules, dropping disabled ones.
     pub fn new(rules: Vec<Rule>, opts: &EngineOptions) -> Self {
+        let known_ids = rules.iter().map(|r| r.meta.id.clone()).collect();
         let rules: Vec<Rule> = rules
             .into_iter()
             .filter(|r| !opts.disabled.contains(&r.meta.id))
@@ -260,6 +263,7 @@ impl Engine {
             show_secrets: opts.show_secrets,
             kdf_cache: std::sync::Mutex::default(),
             kdf_calls: std::sync::atomic::AtomicU64::new(0),
+            known_ids,
             rule_ids,
         }
     }
@@ -649,6 +653,8 @@ impl Engine {
             if let Some(s) = parse_inline(&text, line as u32) {
                 state.inline.push(s);
                 state.inline_used.push(false);
+            } else if let Some(problem) = palisade_core::suppress::inline_problem(&text) {
+                state.malformed.push((line as u32, problem));
             }
         }
 
@@ -771,6 +777,21 @@ impl Engine {
         Some(fp)
     }
 
+    /// The known rule id closest to `id` (same prefix before the first `-`, or `id` as a
+    /// prefix), for a hint.
+    fn nearest_rule(&self, id: &str) -> Option<&str> {
+        // A typo (at most a third of the id's characters off), else the one id it begins.
+        let best = self
+            .known_ids
+            .iter()
+            .map(|k| (edit_distance(id, k), k))
+            .min()
+            .filter(|(d, _)| *d > 0 && *d <= id.len().div_ceil(3))
+            .map(|(_, k)| k);
+        best.or_else(|| self.known_ids.iter().find(|k| k.starts_with(id)))
+            .map(String::as_str)
+    }
+
     /// How many memory-hard fingerprints this engine computed (not served from its cache).
     pub fn kdf_calls(&self) -> u64 {
         self.kdf_calls.load(std::sync::atomic::Ordering::Relaxed)
@@ -860,6 +881,7 @@ impl Engine {
             line_overflow,
             kdf_capped,
             context_fingerprints,
+            malformed,
             ..
         } = state;
         for (i, before) in context_fingerprints {
@@ -973,6 +995,48 @@ impl Engine {
         }
         let mut listed = 0usize;
         let mut unlisted = 0usize;
+        let mut report = |diags: &mut Vec<Diagnostic>, code: &str, line: u32, message: String| {
+            if listed == MAX_SUPPRESSION_DIAGNOSTICS {
+                unlisted += 1;
+                return;
+            }
+            listed += 1;
+            diags.push(
+                Diagnostic::new(code, DiagnosticLevel::Warning, message)
+                    .at(info.rel.to_owned(), Some(line)),
+            );
+        };
+        // Documentation shows the syntax; its examples are not suppressions.
+        if !info.docs {
+            for (line, problem) in &malformed {
+                report(
+                    &mut res.diagnostics,
+                    "suppression-invalid",
+                    *line,
+                    (*problem).to_owned(),
+                );
+            }
+            for s in &inline {
+                for id in s.rules.iter().filter(|id| {
+                    palisade_core::suppress::looks_like_rule_id(id)
+                        && !self.known_ids.contains(id.as_str())
+                }) {
+                    let mut message = format!(
+                        "`palisade:ignore[{}]` names an unknown rule `{}`",
+                        s.rules.join(","),
+                        palisade_core::text::escape_control(&palisade_core::text::truncate_chars(
+                            id, 64
+                        ))
+                    );
+                    if let Some(near) = self.nearest_rule(id) {
+                        let _ = write!(message, "; did you mean `{near}`?");
+                    } else {
+                        message.push_str("; `palisade rules` lists the ids");
+                    }
+                    report(&mut res.diagnostics, "suppression-invalid", s.line, message);
+                }
+            }
+        }
         for (i, s) in inline.iter().enumerate() {
             if info.docs || !s.rules.iter().any(|r| self.rule_ids.contains(r.as_str())) {
                 continue;
@@ -990,18 +1054,11 @@ impl Engine {
             } else {
                 continue;
             };
-            if listed == MAX_SUPPRESSION_DIAGNOSTICS {
-                unlisted += 1;
-                continue;
-            }
-            listed += 1;
-            res.diagnostics.push(
-                Diagnostic::new(
-                    code,
-                    DiagnosticLevel::Warning,
-                    format!("`palisade:ignore[{}]` {what}", s.rules.join(",")),
-                )
-                .at(info.rel.to_owned(), Some(s.line)),
+            report(
+                &mut res.diagnostics,
+                code,
+                s.line,
+                format!("`palisade:ignore[{}]` {what}", s.rules.join(",")),
             );
         }
         if unlisted > 0 {
@@ -1076,6 +1133,8 @@ struct ScanState {
     kdf_capped: bool,
     /// Findings past that budget (index) and the text before their value on its line.
     context_fingerprints: Vec<(usize, Vec<u8>)>,
+    /// Inline suppression markers that do not parse: (line, what is wrong).
+    malformed: Vec<(u32, &'static str)>,
 }
 
 impl ScanState {
@@ -1096,6 +1155,7 @@ impl ScanState {
             kdf_values: HashSet::new(),
             kdf_capped: false,
             context_fingerprints: Vec::new(),
+            malformed: Vec::new(),
         }
     }
 
@@ -1307,6 +1367,22 @@ fn public_id(raw: &[u8]) -> Option<String> {
         64,
     ));
     (!text.is_empty()).then_some(text)
+}
+
+/// Levenshtein distance of two short ASCII strings.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, &x) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, &y) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(x != y))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
 }
 
 fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {

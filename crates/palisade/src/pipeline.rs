@@ -124,6 +124,7 @@ pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
         .iter()
         .map(|name| build_scanner(name, &config, args.show_secrets))
         .collect::<Result<Vec<_>>>()?;
+    check_suppress_rules(&config, &scanners)?;
     log_settings(&project, &config, &excludes, fail_on, &names);
     tracing::debug!(
         "scanners built (rules compiled) in {} ms",
@@ -148,6 +149,41 @@ pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
         #[allow(clippy::disallowed_methods)] // the CLI is where the environment is read
         index_file: std::env::var_os("GIT_INDEX_FILE").map(PathBuf::from),
     })
+}
+
+/// A `[[suppress]]` entry must name a rule that exists (or a glob that matches one), like
+/// `[secrets] disable`: a typo would otherwise suppress nothing, silently.
+fn check_suppress_rules(config: &Config, scanners: &[BuiltScanner]) -> Result<()> {
+    let ids: Vec<String> = scanners
+        .iter()
+        .flat_map(|b| b.as_scanner().rules())
+        .map(|r| r.id)
+        .collect();
+    for s in &config.suppressions {
+        let matches = if s.rule.contains(['*', '?', '[', '{']) {
+            globset::Glob::new(&s.rule).is_ok_and(|g| {
+                let m = g.compile_matcher();
+                ids.iter().any(|id| m.is_match(id))
+            })
+        } else {
+            ids.contains(&s.rule)
+        };
+        if !matches {
+            let source = config.source.as_deref().map_or_else(
+                || "palisade.toml".to_owned(),
+                |p| palisade_core::text::escape_os(p.as_os_str()),
+            );
+            bail!(
+                "{source}:{}: [[suppress]] rule `{}` matches no rule id (`palisade rules` lists \
+                 them; a glob such as `generic-*` may name several)",
+                s.rule_line,
+                palisade_core::text::escape_control(&palisade_core::text::truncate_chars(
+                    &s.rule, 64
+                ))
+            );
+        }
+    }
+    Ok(())
 }
 
 /// `-v`: where the settings came from.

@@ -11,6 +11,7 @@ mod hostile;
 mod logs;
 mod outputs;
 mod project;
+mod suppressions;
 mod usage;
 
 use std::path::{Path, PathBuf};
