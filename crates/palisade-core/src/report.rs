@@ -106,13 +106,18 @@ pub struct Coverage {
 }
 
 /// How much git history a `--git-history` scan saw.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GitCoverage {
     /// The repository is a shallow clone: commits past its shallow boundary are not in it
     /// and were not scanned.
     pub shallow: bool,
-    /// Commits walked: every commit reachable from any ref, down to the shallow boundary.
+    /// Commits walked: every commit reachable from any ref, down to the shallow boundary
+    /// (with a range, the commits in it).
     pub commits: u64,
+    /// The commit range walked (`--since`, `--commits`), as full ids `START..END` (`..END`
+    /// for everything up to END); absent for the whole history.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<String>,
 }
 
 impl GitCoverage {
@@ -122,6 +127,7 @@ impl GitCoverage {
         Self {
             shallow: self.shallow || other.shallow,
             commits: self.commits.max(other.commits),
+            range: self.range.or(other.range),
         }
     }
 }

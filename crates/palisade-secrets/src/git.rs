@@ -69,6 +69,79 @@ pub struct HistoryOptions<'a> {
     /// Paths (files and directories) to leave out, as `scan.exclude` does in discovery: an
     /// excluded directory is not walked.
     pub exclude: Option<&'a ExcludeFn<'a>>,
+    /// Walk only the commits of this range (see [`resolve_range`]).
+    pub range: Option<&'a CommitRange>,
+}
+
+/// A resolved commit range: the commits reachable from `end` and not from `start`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommitRange {
+    /// Full id of the commit the range starts after (`None`: from the root commits, as for
+    /// a new branch whose "before" id is all zeros).
+    pub start: Option<String>,
+    /// Full id of the last commit of the range.
+    pub end: String,
+}
+
+impl CommitRange {
+    /// `START..END` with full ids (`..END` without a start).
+    pub fn display(&self) -> String {
+        format!("{}..{}", self.start.as_deref().unwrap_or(""), self.end)
+    }
+}
+
+/// Resolve `start` (exclusive; all zeros or empty for none) and `end` (default `HEAD`) to
+/// commits of the repository at `path`. A revision that names no commit here (a typo, or a
+/// commit missing from a shallow clone) is [`GitError::UnknownRevision`].
+pub fn resolve_range(
+    path: &Path,
+    start: Option<&str>,
+    end: Option<&str>,
+) -> Result<CommitRange, GitError> {
+    let repo = open(path)?.to_thread_local();
+    let mut buf = Vec::new();
+    let mut resolve = |rev: &str| -> Result<String, GitError> {
+        let unknown = |message: String| GitError::UnknownRevision {
+            rev: palisade_core::text::escape_control(&palisade_core::text::truncate_chars(rev, 80)),
+            message,
+        };
+        // A full commit id (what CI systems give), HEAD, or a branch, tag or full ref name.
+        let id = if rev.len() == 40 && rev.bytes().all(|b| b.is_ascii_hexdigit()) {
+            ObjectId::from_hex(rev.as_bytes()).map_err(|e| unknown(e.to_string()))?
+        } else if rev == "HEAD" {
+            repo.head_id().map_err(|e| unknown(chain(&e)))?.detach()
+        } else {
+            let mut found = None;
+            for name in [
+                rev.to_owned(),
+                format!("refs/heads/{rev}"),
+                format!("refs/tags/{rev}"),
+                format!("refs/remotes/{rev}"),
+            ] {
+                if let Ok(mut r) = repo.find_reference(name.as_str())
+                    && let Ok(id) = r.peel_to_id()
+                {
+                    found = Some(id.detach());
+                    break;
+                }
+            }
+            found.ok_or_else(|| {
+                unknown("not a full commit id, HEAD, or a branch or tag name".to_owned())
+            })?
+        };
+        match peel_to_commit(&repo, id, &mut buf, rev) {
+            Ok(Some(c)) => Ok(c.to_string()),
+            Ok(None) => Err(unknown("it names a tree or a blob".to_owned())),
+            Err(e) => Err(unknown(e.to_string())),
+        }
+    };
+    let start = match start.map(str::trim) {
+        None | Some("") => None,
+        Some(s) if s.bytes().all(|b| b == b'0') => None,
+        Some(s) => Some(resolve(s)?),
+    };
+    let end = resolve(end.map_or("HEAD", str::trim))?;
+    Ok(CommitRange { start, end })
 }
 
 impl HistoryOptions<'_> {
@@ -78,6 +151,7 @@ impl HistoryOptions<'_> {
             max_blob_size,
             max_paths: MAX_PATHS,
             exclude: None,
+            range: None,
         }
     }
 }
@@ -88,6 +162,7 @@ impl std::fmt::Debug for HistoryOptions<'_> {
             .field("max_blob_size", &self.max_blob_size)
             .field("max_paths", &self.max_paths)
             .field("exclude", &self.exclude.is_some())
+            .field("range", &self.range)
             .finish()
     }
 }
@@ -201,6 +276,17 @@ pub enum GitError {
         repo: PathBuf,
         /// Commits walked down to the shallow boundary.
         commits: u64,
+    },
+    /// A revision names no commit of the repository.
+    #[error(
+        "`{rev}` is not a commit of this repository ({message}); in a shallow clone, fetch \
+         more history first (`git fetch --deepen`, or `fetch-depth: 0` in GitHub Actions)"
+    )]
+    UnknownRevision {
+        /// The revision as given, escaped.
+        rev: String,
+        /// What git said.
+        message: String,
     },
     /// The commit graph is inconsistent (for example a cycle through replaced objects).
     #[error("inconsistent commit graph in {}: {message}", repo.display())]
@@ -565,6 +651,8 @@ enum Slot {
     Large,
     /// Recorded, at this index of the output.
     Listed(usize),
+    /// Present before the scanned range: not reported again.
+    Seen,
 }
 
 /// State of the history walk shared across commits.
@@ -663,6 +751,8 @@ impl Walk<'_, '_> {
                         .occurrences
                         .iter()
                         .any(|o| is_join(&o.path, prefix, &name)),
+                    // Blobs known before a range are not new at any path.
+                    Some(Slot::Seen) => true,
                     Some(Slot::Large) | None => false,
                 }
             } else {
@@ -688,7 +778,7 @@ impl Walk<'_, '_> {
         info: &mut Option<Arc<CommitInfo>>,
     ) -> Result<(), GitError> {
         match self.blobs.get(&id) {
-            Some(Slot::Large) => {}
+            Some(Slot::Large | Slot::Seen) => {}
             Some(Slot::Listed(i)) => {
                 let blob = &mut self.out[*i];
                 // A hostile tree can hold one name twice.
@@ -808,8 +898,28 @@ pub fn history_blobs(
 ) -> Result<(Vec<HistoryBlob>, HistoryStats), GitError> {
     let repo = open(repo)?.to_thread_local();
     let mut buf = Vec::new();
-    let tips = tips(&repo, &mut buf)?;
-    let (commits, shallow) = commits_in_order(&repo, tips)?;
+    let parse = |hex: &str| {
+        ObjectId::from_hex(hex.as_bytes()).map_err(|e| GitError::InvalidId {
+            id: hex.to_owned(),
+            message: e.to_string(),
+        })
+    };
+    // A range walks what its end reaches, minus what its start reaches; otherwise every ref.
+    let tips = match opts.range {
+        Some(r) => vec![parse(&r.end)?],
+        None => tips(&repo, &mut buf)?,
+    };
+    let (mut commits, shallow) = commits_in_order(&repo, tips)?;
+    let before = match opts.range.and_then(|r| r.start.as_deref()) {
+        Some(start) => {
+            let start = parse(start)?;
+            let (older, _) = commits_in_order(&repo, vec![start])?;
+            let ids: HashSet<ObjectId> = older.iter().map(|n| n.id).collect();
+            commits.retain(|n| !ids.contains(&n.id));
+            older.into_iter().find(|n| n.id == start)
+        }
+        None => None,
+    };
     let mut walk = Walk {
         repo: &repo,
         opts,
@@ -827,7 +937,23 @@ pub fn history_blobs(
             ..HistoryStats::default()
         },
     };
-    for (order, node) in (0u64..).zip(&commits) {
+    if let Some(start) = &before {
+        // What the start commit holds is known already: walked first and not reported, so
+        // only content new in the range is, and unchanged folders are not walked again.
+        walk.commit(start, 0)?;
+        for slot in walk.blobs.values_mut() {
+            if matches!(slot, Slot::Listed(_)) {
+                *slot = Slot::Seen;
+            }
+        }
+        walk.out.clear();
+        walk.stats = HistoryStats {
+            commits: commits.len() as u64,
+            shallow,
+            ..HistoryStats::default()
+        };
+    }
+    for (order, node) in (1u64..).zip(&commits) {
         walk.commit(node, order)?;
     }
     tracing::debug!(

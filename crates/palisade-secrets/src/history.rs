@@ -84,11 +84,13 @@ fn short(id: &str) -> &str {
 pub fn scan_history(
     engine: &Engine,
     repo: &Path,
+    range: Option<&git::CommitRange>,
     ctx: &ScanContext<'_>,
 ) -> Result<ScanOutput, GitScanError> {
     let exclude = |p: &str, is_dir: bool| ctx.excludes.is_excluded(p, is_dir);
     let opts = HistoryOptions {
         exclude: Some(&exclude),
+        range,
         ..HistoryOptions::new(ctx.config.max_file_size)
     };
     let (blobs, stats) = git::history_blobs(repo, &opts)?;
@@ -170,6 +172,7 @@ pub fn scan_history(
     }
     out.findings = first_introductions(occurrences);
     out.git = Some(palisade_core::report::GitCoverage {
+        range: range.map(git::CommitRange::display),
         shallow: stats.shallow,
         commits: stats.commits,
     });

@@ -160,6 +160,21 @@ pub(crate) struct TargetArgs {
     /// Scan exactly the staged content (for pre-commit hooks).
     #[arg(long)]
     pub(crate) staged: bool,
+    /// With --git-history: only the commits after REV (reachable from HEAD, not from REV),
+    /// e.g. the pushed commits in CI: `--since "$CI_COMMIT_BEFORE_SHA"`. Content REV already
+    /// had is not reported again. REV is a full commit id, HEAD, or a branch or tag name; an
+    /// id of all zeros (a new branch) means the whole history of HEAD.
+    #[arg(
+        long,
+        value_name = "REV",
+        requires = "git_history",
+        conflicts_with = "commits"
+    )]
+    pub(crate) since: Option<String>,
+    /// With --git-history: only the commits of START..END (reachable from END, not from
+    /// START), as `git log START..END` would list them.
+    #[arg(long, value_name = "START..END", requires = "git_history")]
+    pub(crate) commits: Option<String>,
     /// Leave out paths matching PATTERN (.gitignore syntax: `deploy/`, `*.min.js`,
     /// `/build`), relative to the current directory; repeat for several. Added to
     /// scan.exclude.

@@ -52,6 +52,8 @@ pub(crate) struct Settings {
     pub(crate) progress: bool,
     /// `GIT_INDEX_FILE`, set by git for hooks of `git commit -a` / `git commit PATH`.
     pub(crate) index_file: Option<PathBuf>,
+    /// The commit range of a `--git-history` scan (`--since`, `--commits`).
+    pub(crate) range: Option<palisade_secrets::git::CommitRange>,
 }
 
 impl From<SeverityArg> for Severity {
@@ -77,6 +79,7 @@ pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
         ScanMode::Directory
     };
     let (project, cwd) = project(target, mode)?;
+    let range = commit_range(target, &project)?;
     let mut config = match &project.config {
         // Loaded by the path the user can open from here, which errors then show.
         Some(p) => Config::load(&palisade_core::project::relative_from(&cwd, p))?,
@@ -148,7 +151,36 @@ pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
         progress: progress && !args.no_progress,
         #[allow(clippy::disallowed_methods)] // the CLI is where the environment is read
         index_file: std::env::var_os("GIT_INDEX_FILE").map(PathBuf::from),
+        range,
     })
+}
+
+/// Resolve `--since REV` / `--commits START..END` before anything is scanned: a revision
+/// that names no commit is a usage error (exit code 2).
+fn commit_range(
+    target: &TargetArgs,
+    project: &Project,
+) -> Result<Option<palisade_secrets::git::CommitRange>> {
+    let (start, end) = match (&target.since, &target.commits) {
+        (Some(since), _) => (Some(since.as_str()), None),
+        (None, Some(range)) => {
+            let Some((a, b)) = range.split_once("..") else {
+                bail!(
+                    "--commits takes START..END (two revisions), not `{}`",
+                    palisade_core::text::escape_control(&palisade_core::text::truncate_chars(
+                        range, 80
+                    ))
+                );
+            };
+            if b.starts_with('.') {
+                bail!("--commits takes START..END; `...` (symmetric difference) is not supported");
+            }
+            (Some(a), (!b.is_empty()).then_some(b))
+        }
+        (None, None) => return Ok(None),
+    };
+    let range = palisade_secrets::git::resolve_range(&project.root, start, end)?;
+    Ok(Some(range))
 }
 
 /// A `[[suppress]]` entry must name a rule that exists (or a glob that matches one), like
@@ -471,7 +503,10 @@ pub(crate) fn run(settings: &Settings) -> Report {
             coverage.bytes_scanned += output.bytes_scanned;
             coverage.skipped.extend(output.skipped);
             if let Some(git) = output.git {
-                coverage.git = Some(coverage.git.map_or(git, |g| g.merge(git)));
+                coverage.git = Some(match coverage.git.take() {
+                    Some(g) => g.merge(git),
+                    None => git,
+                });
             }
             diagnostics.extend(output.diagnostics);
             let mut scanned = output.findings;
@@ -683,10 +718,13 @@ fn git_mode(
     let BuiltScanner::Secrets(secrets) = built;
     let engine = secrets.engine();
     match settings.mode {
-        ScanMode::GitHistory => {
-            palisade_secrets::history::scan_history(engine, &settings.project.root, ctx)
-                .map_err(git_failure)
-        }
+        ScanMode::GitHistory => palisade_secrets::history::scan_history(
+            engine,
+            &settings.project.root,
+            settings.range.as_ref(),
+            ctx,
+        )
+        .map_err(git_failure),
         ScanMode::Staged => palisade_secrets::history::scan_staged(
             engine,
             &settings.project.root,

@@ -923,7 +923,7 @@ fn scan_history_of(f: &Fixture, exclude: &[&str]) -> palisade_core::ScanOutput {
         palisade_core::discovery::Excludes::at_root("scan.exclude", &patterns).expect("compiles");
     let progress = std::sync::atomic::AtomicU64::new(0);
     let ctx = palisade_core::ScanContext::new(&config, &progress, &excludes);
-    palisade_secrets::history::scan_history(scanner.engine(), f.path(), &ctx).expect("scan")
+    palisade_secrets::history::scan_history(scanner.engine(), f.path(), None, &ctx).expect("scan")
 }
 
 #[test]

@@ -294,3 +294,81 @@ fn issue5_12_staged_scans_the_sides_of_a_merge_conflict() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert_eq!(places(&json(&out)), [("config.env".to_owned(), vec![])]);
 }
+
+/// A GitHub token line whose body ends in `tag` (checksum valid).
+fn token(tag: &str) -> String {
+    let body = format!("PaLiSaDe{tag}Q7mZ2vK9pL4wR8tY3nB6cX1hJ5gF0d");
+    format!(
+        "GITHUB_TOKEN = \"{}\"\n",
+        palisade_test_support::gh_token(&body[..30])
+    )
+}
+
+fn range_scan(d: &Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["scan", ".", "--git-history", "--no-progress", "-f", "json"];
+    args.extend_from_slice(extra);
+    palisade(&args, d)
+}
+
+#[test]
+fn issue6_10_history_scans_take_a_commit_range() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    git(d, &["init", "-q"]);
+    write(d, "old.env", &token("OlDoLdOlD1"));
+    commit_all(d, "old secret");
+    let before = rev_parse(d, "HEAD");
+    write(d, "new.env", &token("NeWnEwNeW2"));
+    // The old secret copied in the range is known already: not reported again.
+    write(d, "copy/old.env", &token("OlDoLdOlD1"));
+    commit_all(d, "new secret");
+    write(d, "more.txt", "nothing\n");
+    commit_all(d, "no secret");
+
+    let paths = |out: &std::process::Output| -> Vec<String> {
+        places(&json(out)).into_iter().map(|(p, _)| p).collect()
+    };
+    // The whole history: both secrets.
+    let out = range_scan(d, &[]);
+    assert_eq!(paths(&out), ["new.env", "old.env"]);
+    // Only the pushed commits.
+    let out = range_scan(d, &["--since", &before]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(paths(&out), ["new.env"]);
+    let report = json(&out);
+    let head = rev_parse(d, "HEAD");
+    assert_eq!(report["coverage"]["git"]["commits"], 2);
+    assert_eq!(
+        report["coverage"]["git"]["range"],
+        format!("{before}..{head}")
+    );
+    // START..END, with branch names.
+    git(d, &["branch", "-q", "base", &before]);
+    let out = range_scan(d, &["--commits", "base..HEAD~0"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "HEAD~0 is not supported: {}",
+        stderr(&out)
+    );
+    let out = range_scan(d, &["--commits", "base..HEAD"]);
+    assert_eq!(paths(&out), ["new.env"]);
+    // Nothing new after HEAD: a clean pass.
+    let out = range_scan(d, &["--since", "HEAD"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(json(&out)["coverage"]["git"]["commits"], 0);
+    // A new branch's "before" id is all zeros: the whole history of HEAD.
+    let out = range_scan(d, &["--since", &"0".repeat(40)]);
+    assert_eq!(paths(&out), ["new.env", "old.env"]);
+    // An unknown revision is a usage error with a plain message.
+    let out = range_scan(d, &["--since", &"1".repeat(40)]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("is not a commit of this repository"), "{err}");
+    assert!(!err.contains("NotFound"), "{err}");
+    let out = range_scan(d, &["--since", "no-such-branch"]);
+    assert_eq!(out.status.code(), Some(2));
+    // --since needs --git-history.
+    let out = palisade(&["scan", ".", "--since", "HEAD"], d);
+    assert_eq!(out.status.code(), Some(2));
+}
