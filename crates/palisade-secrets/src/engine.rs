@@ -646,6 +646,11 @@ impl Engine {
             if last_marker_line == Some(line) || line > MAX_SUPPRESSION_LINE {
                 continue;
             }
+            // The marker quoted (`palisade:ignore[x]`, "palisade:ignore") is a mention of the
+            // syntax in documentation or a message, not a suppression.
+            if off > 0 && matches!(data[off - 1], b'`' | b'"' | b'\'') {
+                continue;
+            }
             last_marker_line = Some(line);
             let ls = line_start(data, off, nl);
             let le = line_end(data, off, nl);
@@ -788,8 +793,12 @@ impl Engine {
             .min()
             .filter(|(d, _)| *d > 0 && *d <= id.len().div_ceil(3))
             .map(|(_, k)| k);
-        best.or_else(|| self.known_ids.iter().find(|k| k.starts_with(id)))
-            .map(String::as_str)
+        best.or_else(|| {
+            (id.len() >= 3)
+                .then(|| self.known_ids.iter().find(|k| k.starts_with(id)))
+                .flatten()
+        })
+        .map(String::as_str)
     }
 
     /// How many memory-hard fingerprints this engine computed (not served from its cache).

@@ -10,6 +10,7 @@ mod history;
 mod hostile;
 mod logs;
 mod outputs;
+mod precommit;
 mod project;
 mod suppressions;
 mod usage;
@@ -19,7 +20,6 @@ use std::process::{Command, Output};
 
 pub(crate) fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
         .canonicalize()
         .unwrap()
 }
