@@ -274,3 +274,34 @@ fn issue6_16_a_baselined_secret_in_a_new_place_is_reported() {
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn issue6_15_config_errors_point_at_the_offending_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a.env", "x = 1\n");
+    // Two good entries (lines 1-12), then a third whose header is line 13.
+    let good = "[[suppress]]\nrule = \"generic-*\"\nreason = \"r\"\nowner = \"o\"\nexpires = 2099-01-01\n\n";
+    let head = "[[suppress]]\nrule = \"generic-*\"\nowner = \"o\"\n";
+    for (rest, line) in [
+        // An unknown key: its own line, not the table header.
+        (
+            "reason = \"r\"\nexpires = 2099-01-01\nexpirs = 2099-01-01\n",
+            18,
+        ),
+        // A value of the wrong type.
+        ("expires = 2099-01-01\nreason = 5\n", 17),
+        // A date-time where a date belongs.
+        ("reason = \"r\"\nexpires = 2099-01-01T10:00:00\n", 17),
+    ] {
+        let text = format!("{good}{good}{head}{rest}");
+        write(d, "palisade.toml", &text);
+        let out = palisade(&["scan", "--no-progress"], d);
+        assert_eq!(out.status.code(), Some(2), "{rest}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains(&format!("palisade.toml:{line}:")),
+            "{err}\n{text}"
+        );
+    }
+}

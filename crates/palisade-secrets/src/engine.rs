@@ -162,6 +162,8 @@ pub struct Engine {
     kdf_cache: std::sync::Mutex<std::collections::HashMap<[u8; 32], String>>,
     /// Memory-hard fingerprints computed (cache misses).
     kdf_calls: std::sync::atomic::AtomicU64,
+    /// At most this many of them per scan ([`KDF_PER_SCAN`]).
+    kdf_limit: u64,
     /// Ids of every built-in rule, disabled ones included.
     known_ids: std::collections::BTreeSet<String>,
 }
@@ -263,6 +265,7 @@ impl Engine {
             show_secrets: opts.show_secrets,
             kdf_cache: std::sync::Mutex::default(),
             kdf_calls: std::sync::atomic::AtomicU64::new(0),
+            kdf_limit: KDF_PER_SCAN,
             known_ids,
             rule_ids,
         }
@@ -775,9 +778,19 @@ impl Engine {
         if let Some(fp) = lock(&self.kdf_cache).get(&key) {
             return Some(fp.clone());
         }
-        let fp = kdf_fingerprint(rule.meta.id.as_bytes(), secret);
-        self.kdf_calls
+        // A bound on the whole scan too (thousands of files each with many passwords): past
+        // it, which values fall back depends on the order files were read, so the note says
+        // fingerprints may then differ between runs.
+        let before = self
+            .kdf_calls
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if before >= self.kdf_limit {
+            self.kdf_calls
+                .fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+            state.kdf_capped = true;
+            return None;
+        }
+        let fp = kdf_fingerprint(rule.meta.id.as_bytes(), secret);
         lock(&self.kdf_cache).insert(key, fp.clone());
         Some(fp)
     }
@@ -799,6 +812,14 @@ impl Engine {
                 .flatten()
         })
         .map(String::as_str)
+    }
+
+    /// The same engine with another limit on memory-hard fingerprints per scan (tests).
+    #[doc(hidden)]
+    #[must_use]
+    pub fn with_kdf_limit(mut self, limit: u64) -> Self {
+        self.kdf_limit = limit;
+        self
     }
 
     /// How many memory-hard fingerprints this engine computed (not served from its cache).
@@ -909,9 +930,11 @@ impl Engine {
                     "fingerprint-limit",
                     DiagnosticLevel::Note,
                     format!(
-                        "more than {KDF_PER_FILE} distinct password-like values in this file: \
-                         the rest are fingerprinted by rule, path and the text before the \
-                         value, not by the value (a memory-hard fingerprint costs time)"
+                        "more than {KDF_PER_FILE} distinct password-like values in this file \
+                         (or more than {KDF_PER_SCAN} in the scan): the rest are fingerprinted \
+                         by rule, path and the text before the value, not by the value (a \
+                         memory-hard fingerprint costs time); past the scan's limit, which \
+                         values these are can differ between runs"
                     ),
                 )
                 .at(info.rel.to_owned(), None),
@@ -1337,6 +1360,9 @@ pub const KDF_MEMORY_KIB: u32 = 19 * 1024;
 pub const KDF_ITERATIONS: u32 = 2;
 /// Most distinct password-like values per file that get a memory-hard fingerprint.
 pub const KDF_PER_FILE: usize = 16;
+/// Most memory-hard fingerprints computed in one scan (about 22 ms each in a release build:
+/// at most some 45 s of CPU time).
+pub const KDF_PER_SCAN: u64 = 2048;
 
 /// Secrets of this rule may be chosen by people (passwords, heuristic matches of any
 /// assignment): their fingerprints must be expensive to test guesses against.

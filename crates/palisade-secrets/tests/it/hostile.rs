@@ -584,3 +584,28 @@ fn issue6_11_public_identifiers_are_shown_and_secret_parts_are_not() {
     assert_eq!(f.properties["secret_prefix"], "");
     assert!(!serde_json::to_string(f).expect("json").contains("wJal"));
 }
+
+#[test]
+fn issue6_11_memory_hard_fingerprints_are_bounded_per_scan() {
+    let e = fresh_engine().with_kdf_limit(3);
+    let file = |a: &str, b: &str| {
+        format!("DB_PASSWORD = \"{a}-Tr0ub4dor\"\nADMIN_PASSWORD = \"{b}-Tr0ub4dor\"\n")
+    };
+    let first = e.scan_bytes(file("one", "two").as_bytes(), info("a.env"));
+    assert!(
+        first
+            .diagnostics
+            .iter()
+            .all(|d| d.code != "fingerprint-limit")
+    );
+    let second = e.scan_bytes(file("three", "four").as_bytes(), info("b.env"));
+    assert_eq!(e.kdf_calls(), 3, "the scan's limit holds");
+    assert!(
+        second
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "fingerprint-limit")
+    );
+    assert_eq!(second.findings.len(), 2);
+    assert!(second.findings.iter().all(|f| !f.fingerprint.is_empty()));
+}
