@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use crate::usage::{secret_line, write};
-use crate::{git, palisade, stderr, stdout};
+use crate::{commit_all, git, incompressible_text, palisade, stderr, stdout};
 
 fn bin(args: &[&str], cwd: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_palisade"));
@@ -73,30 +73,12 @@ fn json(out: &Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stderr(out)))
 }
 
-fn commit_all(d: &Path, msg: &str) {
-    git(d, &["add", "-A"]);
-    git(d, &["commit", "-qm", msg]);
-}
-
 /// A repository with many secrets in history and one unreadable blob: `--git-history`
 /// fails closed (exit code 3) but still reports the findings of every readable blob.
 fn repo_with_unreadable_blob(d: &Path) {
     git(d, &["init", "-q"]);
     many_secrets(d, 500);
-    // Pseudo-random lines over a small alphabet: deflate codes them with Huffman blocks, so
-    // a loose object cut in half still has a readable header but no readable content.
-    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut big = String::new();
-    for _ in 0..2000 {
-        for _ in 0..60 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            big.push(char::from(b'a' + (x % 16) as u8));
-        }
-        big.push('\n');
-    }
-    write(d, "big.txt", &big);
+    write(d, "big.txt", &incompressible_text());
     commit_all(d, "one");
     let id = Command::new("git")
         .args(["rev-parse", "HEAD:big.txt"])

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::usage::{secret_line, write};
-use crate::{git, palisade, stderr};
+use crate::{commit_all, git, incompressible_text, palisade, stderr};
 
 /// A generic password (low-confidence rule: does not run on test and fixture paths).
 const PASSWORD_LINE: &str = "DB_PASSWORD=FzoeN259~JvtwM\n";
@@ -26,11 +26,6 @@ fn history_scan(d: &Path) -> std::process::Output {
         ],
         d,
     )
-}
-
-fn commit_all(d: &Path, msg: &str) {
-    git(d, &["add", "-A"]);
-    git(d, &["commit", "-qm", msg]);
 }
 
 fn rev_parse(d: &Path, what: &str) -> String {
@@ -147,19 +142,7 @@ fn issue5_07_directory_copied_whole_is_scanned_under_its_new_name() {
 fn repo_with_big_blob(d: &Path) -> String {
     git(d, &["init", "-q"]);
     write(d, "deploy.sh", &secret_line());
-    // Pseudo-random lines over a small alphabet: deflate codes them with Huffman blocks.
-    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut big = String::new();
-    for _ in 0..2000 {
-        for _ in 0..60 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            big.push(char::from(b'a' + (x % 16) as u8));
-        }
-        big.push('\n');
-    }
-    write(d, "big.txt", &big);
+    write(d, "big.txt", &incompressible_text());
     commit_all(d, "one");
     rev_parse(d, "HEAD:big.txt")
 }

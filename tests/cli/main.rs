@@ -108,6 +108,30 @@ pub(crate) fn redact_json(mut v: serde_json::Value) -> serde_json::Value {
     v
 }
 
+/// Stages everything and commits it.
+pub(crate) fn commit_all(d: &Path, msg: &str) {
+    git(d, &["add", "-A"]);
+    git(d, &["commit", "-qm", msg]);
+}
+
+/// 2,000 pseudo-random lines over a 16-letter alphabet (about 122 KB): deflate codes them
+/// with Huffman blocks, so a loose object cut in half keeps a readable header but no
+/// readable content.
+pub(crate) fn incompressible_text() -> String {
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut big = String::new();
+    for _ in 0..2000 {
+        for _ in 0..60 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            big.push(char::from(b'a' + (x % 16) as u8));
+        }
+        big.push('\n');
+    }
+    big
+}
+
 pub(crate) fn git(dir: &Path, args: &[&str]) {
     let st = Command::new("git")
         .args([
