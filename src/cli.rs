@@ -75,6 +75,9 @@ pub(crate) enum Command {
     /// Show the effective configuration.
     #[command(subcommand_required = true)]
     Config(ConfigArgs),
+    /// Compare package versions under an ecosystem's own rules.
+    #[command(subcommand_required = true)]
+    Version(VersionArgs),
 }
 
 /// One `--format FORMAT[:FILE]` value: a report format and where it goes.
@@ -324,4 +327,41 @@ pub(crate) struct InitArgs {
     /// Overwrite an existing palisade.toml.
     #[arg(long)]
     pub(crate) force: bool,
+}
+
+/// Arguments of `version`.
+#[derive(Debug, Args)]
+pub(crate) struct VersionArgs {
+    #[command(subcommand)]
+    pub(crate) command: VersionCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum VersionCommand {
+    /// Print `<`, `=` or `>`: how version A orders against version B in ECOSYSTEM.
+    ///
+    /// ECOSYSTEM is an OSV ecosystem name: npm, crates.io, Hex, Pub, Go, PyPI, Maven,
+    /// RubyGems, NuGet, Packagist, Debian (or Ubuntu), Alpine, AlmaLinux, Rocky Linux,
+    /// Red Hat, openSUSE or SUSE; a release suffix such as `Debian:12` is accepted.
+    /// With --stdin, reads `ECOSYSTEM A B` lines and answers one line each (`?` for a line
+    /// that cannot be compared, with the reason on stderr and exit code 2 at the end).
+    #[command(after_help = "Exit codes: 0 compared; 2 unknown ecosystem or invalid version.")]
+    Cmp(VersionCmpArgs),
+}
+
+/// Arguments of `version cmp`.
+#[derive(Debug, Args)]
+pub(crate) struct VersionCmpArgs {
+    /// Read `ECOSYSTEM A B` lines from standard input.
+    #[arg(long, conflicts_with_all = ["ecosystem", "a", "b"])]
+    pub(crate) stdin: bool,
+    /// OSV ecosystem name.
+    #[arg(required_unless_present = "stdin")]
+    pub(crate) ecosystem: Option<String>,
+    /// First version.
+    #[arg(required_unless_present = "stdin", allow_hyphen_values = true)]
+    pub(crate) a: Option<String>,
+    /// Second version.
+    #[arg(required_unless_present = "stdin", allow_hyphen_values = true)]
+    pub(crate) b: Option<String>,
 }

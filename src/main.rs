@@ -23,6 +23,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => commands::explain::run(&cli.global, &args),
         Command::Init(args) => commands::init::run(&cli.global, &args),
         Command::Config(args) => commands::config::run(&cli.global, &args),
+        Command::Version(args) => commands::version::run(&cli.global, &args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -6,3 +6,4 @@ pub(crate) mod explain;
 pub(crate) mod init;
 pub(crate) mod rules;
 pub(crate) mod scan;
+pub(crate) mod version;

@@ -14,6 +14,7 @@ mod precommit;
 mod project;
 mod suppressions;
 mod usage;
+mod version;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
