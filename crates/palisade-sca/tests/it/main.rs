@@ -1,4 +1,5 @@
 //! Integration tests of palisade-sca: one binary.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::print_stdout)]
 
+mod parsers;
 mod versions;
