@@ -3,6 +3,7 @@
 //! - [`parse`]: lockfile and manifest parsers into [`Lockfile`]s of [`Package`]s.
 //! - [`version`]: version ordering per ecosystem, exact to each ecosystem's rules.
 
+pub mod db;
 pub mod model;
 pub mod parse;
 pub mod purl;

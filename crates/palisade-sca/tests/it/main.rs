@@ -1,5 +1,6 @@
 //! Integration tests of palisade-sca: one binary.
 #![allow(clippy::unwrap_used, clippy::print_stdout)]
 
+mod db;
 mod parsers;
 mod versions;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use palisade_sca::parse::{FsSiblings, NoSiblings, parse};
 use palisade_sca::{Format, IssueKind, Lockfile, Scope};
 
-fn shared() -> Option<PathBuf> {
+pub(crate) fn shared() -> Option<PathBuf> {
     #[allow(clippy::disallowed_methods)]
     let dir = std::env::var_os("PALISADE_SHARED_DATA").map_or_else(
         || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"),
