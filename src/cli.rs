@@ -44,6 +44,10 @@ pub(crate) struct GlobalArgs {
     /// Only errors on stderr; no progress bar.
     #[arg(short, long, global = true)]
     pub(crate) quiet: bool,
+    /// The vulnerability database file (default: palisade/advisories.sqlite in the user's
+    /// cache directory).
+    #[arg(long, value_name = "PATH", env = "PALISADE_DB", global = true)]
+    pub(crate) db: Option<PathBuf>,
 }
 
 /// Colour choice.
@@ -75,6 +79,9 @@ pub(crate) enum Command {
     /// Show the effective configuration.
     #[command(subcommand_required = true)]
     Config(ConfigArgs),
+    /// Manage the vulnerability database (OSV advisories, CISA KEV).
+    #[command(subcommand_required = true)]
+    Db(DbArgs),
     /// Compare package versions under an ecosystem's own rules.
     #[command(subcommand_required = true)]
     Version(VersionArgs),
@@ -364,4 +371,29 @@ pub(crate) struct VersionCmpArgs {
     /// Second version.
     #[arg(required_unless_present = "stdin", allow_hyphen_values = true)]
     pub(crate) b: Option<String>,
+}
+
+/// Arguments of `db`.
+#[derive(Debug, Args)]
+pub(crate) struct DbArgs {
+    #[command(subcommand)]
+    pub(crate) command: DbCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum DbCommand {
+    /// Import OSV advisories: JSON files, JSON lines, folders of them, OSV's per-ecosystem
+    /// all.zip archives, and CISA's known_exploited_vulnerabilities.json. Advisories not
+    /// newer than the stored copy are skipped.
+    Import(DbImportArgs),
+    /// Show each source in the database: advisories, newest change, when it was imported.
+    Status,
+}
+
+/// Arguments of `db import`.
+#[derive(Debug, Args)]
+pub(crate) struct DbImportArgs {
+    /// Files or folders to import.
+    #[arg(required = true, value_name = "PATH")]
+    pub(crate) paths: Vec<PathBuf>,
 }

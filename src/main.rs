@@ -24,6 +24,7 @@ fn main() -> ExitCode {
         Command::Init(args) => commands::init::run(&cli.global, &args),
         Command::Config(args) => commands::config::run(&cli.global, &args),
         Command::Version(args) => commands::version::run(&cli.global, &args),
+        Command::Db(args) => commands::db::run(&cli.global, &args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

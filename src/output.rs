@@ -68,6 +68,17 @@ pub(crate) fn error(msg: &str) {
     stderr_bytes(text.as_bytes());
 }
 
+/// `warning: ...` on stderr, after [`redact_message`].
+pub(crate) fn warning(msg: &str) {
+    let msg = redact_message(msg);
+    let text = if std::io::stderr().is_terminal() {
+        format!("\x1b[1;33mwarning\x1b[0m: {msg}\n")
+    } else {
+        format!("warning: {msg}\n")
+    };
+    stderr_bytes(text.as_bytes());
+}
+
 /// A note on stderr.
 pub(crate) fn note(msg: &str) {
     stderr_bytes(format!("{msg}\n").as_bytes());

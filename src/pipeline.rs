@@ -23,9 +23,11 @@ use palisade_secrets::{EngineOptions, SecretsScanner};
 use crate::cli::{ScanArgs, SeverityArg, TargetArgs};
 
 /// Scanners this build can run.
-pub(crate) const AVAILABLE: &[&str] = &["secrets"];
+pub(crate) const AVAILABLE: &[&str] = &["secrets", "sca"];
+/// Scanners that read git history and the index (`--git-history`, `--staged`).
+const GIT_CAPABLE: &[&str] = &["secrets"];
 /// Scanners on the roadmap, not in this build yet.
-const PLANNED: &[&str] = &["sast", "sca", "iac", "pipeline", "image", "dast"];
+const PLANNED: &[&str] = &["sast", "iac", "pipeline", "image", "dast"];
 
 /// Validated scan settings.
 #[derive(Debug)]
@@ -69,7 +71,11 @@ impl From<SeverityArg> for Severity {
 }
 
 /// Load config and validate arguments before any work starts.
-pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
+pub(crate) fn settings(
+    args: &ScanArgs,
+    progress: bool,
+    global: &crate::cli::GlobalArgs,
+) -> Result<Settings> {
     let target = &args.target;
     let mode = if target.git_history {
         ScanMode::GitHistory
@@ -88,11 +94,13 @@ pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
     config.fail_on_shallow |= args.fail_on_shallow;
     let excludes = excludes(&project, &config, &target.exclude, &cwd)?;
     rebase_suppressions(&project, &mut config);
-    let mut names = target
-        .scanners
-        .clone()
-        .or_else(|| config.scanners.clone())
-        .unwrap_or_else(|| AVAILABLE.iter().map(|s| (*s).to_owned()).collect());
+    let chosen = target.scanners.clone().or_else(|| config.scanners.clone());
+    let explicit = chosen.is_some();
+    let mut names = chosen.unwrap_or_else(|| AVAILABLE.iter().map(|s| (*s).to_owned()).collect());
+    // Git modes read blobs, not a working tree: by default only the scanners that can.
+    if mode != ScanMode::Directory && !explicit {
+        names.retain(|n| GIT_CAPABLE.contains(&n.as_str()));
+    }
     // A scanner named twice runs once, where it was first named.
     let mut seen = std::collections::BTreeSet::new();
     names.retain(|n| seen.insert(n.clone()));
@@ -112,6 +120,13 @@ pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
                 AVAILABLE.join(", ")
             );
         }
+        if mode != ScanMode::Directory && !GIT_CAPABLE.contains(&s.as_str()) {
+            bail!(
+                "scanner `{s}` reads the working tree, not git history or the index; \
+                 run it without --staged/--git-history (git modes run: {})",
+                GIT_CAPABLE.join(", ")
+            );
+        }
     }
     let baseline = match &args.baseline {
         Some(p) => Some((p.clone(), Baseline::load(p)?)),
@@ -125,7 +140,7 @@ pub(crate) fn settings(args: &ScanArgs, progress: bool) -> Result<Settings> {
     let t = Instant::now();
     let scanners = names
         .iter()
-        .map(|name| build_scanner(name, &config, args.show_secrets))
+        .map(|name| build_scanner(name, &config, args, global, &project))
         .collect::<Result<Vec<_>>>()?;
     check_suppress_rules(&config, &scanners)?;
     log_settings(&project, &config, &excludes, fail_on, &names);
@@ -377,6 +392,7 @@ fn check_repository(root: &Path, mode: ScanMode) -> Result<PathBuf> {
 #[derive(Debug)]
 pub(crate) enum BuiltScanner {
     Secrets(SecretsScanner),
+    Sca(palisade_sca::ScaScanner),
 }
 
 impl BuiltScanner {
@@ -388,17 +404,38 @@ impl BuiltScanner {
     fn as_scanner(&self) -> &dyn Scanner {
         match self {
             Self::Secrets(s) => s,
+            Self::Sca(s) => s,
         }
     }
 }
 
-fn build_scanner(name: &str, config: &Config, show_secrets: bool) -> Result<BuiltScanner> {
+fn build_scanner(
+    name: &str,
+    config: &Config,
+    args: &ScanArgs,
+    global: &crate::cli::GlobalArgs,
+    project: &Project,
+) -> Result<BuiltScanner> {
     match name {
+        "sca" => {
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64);
+            let mut opts = palisade_sca::ScaOptions::new(project.root.clone(), now);
+            opts.db = crate::commands::db::db_path(global);
+            opts.advisories.clone_from(&config.sca.advisories);
+            if let Some(s) = config.sca.unknown_severity {
+                opts.unknown_severity = s;
+            }
+            opts.max_db_age_days = config.sca.max_db_age_days;
+            opts.fail_on_stale_db = config.sca.fail_on_stale_db;
+            Ok(BuiltScanner::Sca(palisade_sca::ScaScanner::new(opts)))
+        }
         "secrets" => {
             let opts = EngineOptions::new(
                 config.secrets.disable.clone(),
                 config.secrets.allow_values.clone(),
-                show_secrets,
+                args.show_secrets,
             );
             let scanner = SecretsScanner::new(&opts).with_context(|| {
                 let source = config.source.as_deref().map_or_else(
@@ -490,6 +527,7 @@ pub(crate) fn run(settings: &Settings) -> Report {
             }
             let enabled = match built {
                 BuiltScanner::Secrets(s) => s.engine().rules().len(),
+                BuiltScanner::Sca(s) => s.rules().len(),
             };
             let mut run = ScannerRun {
                 name: name.to_owned(),
@@ -715,7 +753,15 @@ fn git_mode(
     settings: &Settings,
     ctx: &ScanContext<'_>,
 ) -> std::result::Result<ScanOutput, Failure> {
-    let BuiltScanner::Secrets(secrets) = built;
+    let BuiltScanner::Secrets(secrets) = built else {
+        return Err((
+            format!(
+                "scanner {} does not read git history or the index",
+                built.name()
+            ),
+            Box::default(),
+        ));
+    };
     let engine = secrets.engine();
     match settings.mode {
         ScanMode::GitHistory => palisade_secrets::history::scan_history(

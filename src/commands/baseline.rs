@@ -19,7 +19,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &BaselineArgs) -> Result<u8> {
                      another one"
                 );
             }
-            let settings = pipeline::settings(&scan, !global.quiet)?;
+            let settings = pipeline::settings(&scan, !global.quiet, global)?;
             output::check_output_folder(&create.output)
                 .with_context(|| format!("cannot write baseline {shown}"))?;
             let report = pipeline::run(&settings);

@@ -9,10 +9,10 @@ use palisade_core::text::escape_os;
 use crate::cli::{ConfigArgs, ConfigCommand, GlobalArgs, ScanArgs};
 use crate::{output, pipeline};
 
-pub(crate) fn run(_global: &GlobalArgs, args: &ConfigArgs) -> Result<u8> {
+pub(crate) fn run(global: &GlobalArgs, args: &ConfigArgs) -> Result<u8> {
     match &args.command {
         ConfigCommand::Show(target) => {
-            let settings = pipeline::settings(&ScanArgs::of(target.clone()), false)?;
+            let settings = pipeline::settings(&ScanArgs::of(target.clone()), false, global)?;
             let text = show(&settings);
             output::stdout_with(|out| out.write_all(text.as_bytes()))?;
             Ok(0)

@@ -2,6 +2,7 @@
 
 pub(crate) mod baseline;
 pub(crate) mod config;
+pub(crate) mod db;
 pub(crate) mod explain;
 pub(crate) mod init;
 pub(crate) mod rules;

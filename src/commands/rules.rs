@@ -13,6 +13,11 @@ use crate::output;
 pub(crate) fn all_docs() -> Result<Vec<palisade_core::docs::RuleDoc>> {
     let rules = palisade_secrets::builtin_rules().context("loading secrets rules")?;
     let mut docs: Vec<_> = rules.iter().map(palisade_secrets::Rule::doc).collect();
+    docs.extend(
+        palisade_sca::rules::all()
+            .iter()
+            .map(palisade_sca::rules::RuleData::doc),
+    );
     docs.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     Ok(docs)
 }

@@ -14,7 +14,7 @@ use crate::{output, pipeline};
 pub(crate) fn run(global: &GlobalArgs, args: &ScanArgs) -> Result<u8> {
     let progress = !global.quiet && std::io::stderr().is_terminal();
     let outputs = outputs(&args.format, args.output.as_deref())?;
-    let mut settings = pipeline::settings(args, progress)?;
+    let mut settings = pipeline::settings(args, progress, global)?;
     settings.list_ignored = global.verbose > 0;
     for o in &outputs {
         if let Target::File(path) = &o.target {

@@ -35,6 +35,11 @@ pub(crate) fn palisade(args: &[&str], cwd: &Path) -> Output {
         .current_dir(cwd)
         .env_remove("PALISADE_LOG")
         .env("NO_COLOR", "1")
+        // Never the developer's own vulnerability database: tests that need one pass --db.
+        .env(
+            "PALISADE_DB",
+            "/nonexistent/palisade-tests/advisories.sqlite",
+        )
         .output()
         .unwrap()
 }

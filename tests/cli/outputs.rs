@@ -359,7 +359,15 @@ fn issue6_21_junit_agrees_with_the_exit_code() {
     let dir = project();
     // The high finding fails a high gate: one failure, exit 1.
     let out = palisade(
-        &["scan", ".", "--no-progress", "-f", "junit:j.xml"],
+        &[
+            "scan",
+            ".",
+            "--scanners",
+            "secrets",
+            "--no-progress",
+            "-f",
+            "junit:j.xml",
+        ],
         dir.path(),
     );
     assert_eq!(out.status.code(), Some(1));
@@ -380,6 +388,8 @@ fn issue6_21_junit_agrees_with_the_exit_code() {
         &[
             "scan",
             ".",
+            "--scanners",
+            "secrets",
             "--no-progress",
             "--fail-on",
             "critical",
@@ -406,7 +416,15 @@ fn issue6_21_junit_agrees_with_the_exit_code() {
     );
     write(dir.path(), "ci/env.sh", "echo clean\n");
     let out = palisade(
-        &["scan", ".", "--no-progress", "-f", "junit:j.xml"],
+        &[
+            "scan",
+            ".",
+            "--scanners",
+            "secrets",
+            "--no-progress",
+            "-f",
+            "junit:j.xml",
+        ],
         dir.path(),
     );
     let xml = read(dir.path(), "j.xml");

@@ -34,6 +34,8 @@ pub struct Config {
     pub fail_on_shallow: bool,
     /// Secrets scanner settings.
     pub secrets: SecretsConfig,
+    /// SCA scanner settings.
+    pub sca: ScaConfig,
     /// Config-file suppressions.
     pub suppressions: Vec<ConfigSuppression>,
 }
@@ -48,9 +50,24 @@ impl Default for Config {
             fail_on: None,
             fail_on_shallow: false,
             secrets: SecretsConfig::default(),
+            sca: ScaConfig::default(),
             suppressions: Vec::new(),
         }
     }
+}
+
+/// `[sca]` settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ScaConfig {
+    /// Folders or files of local OSV advisories, relative to the config file's folder.
+    pub advisories: Vec<PathBuf>,
+    /// Severity of advisories that carry none (default: high).
+    pub unknown_severity: Option<Severity>,
+    /// Warn when the vulnerability database was imported longer ago than this.
+    pub max_db_age_days: Option<u64>,
+    /// A database older than `max_db_age_days` fails the scan instead of warning.
+    pub fail_on_stale_db: bool,
 }
 
 /// `[secrets]` settings.
@@ -372,6 +389,8 @@ struct RawConfig {
     #[serde(default)]
     secrets: RawSecrets,
     #[serde(default)]
+    sca: RawSca,
+    #[serde(default)]
     suppress: Vec<toml::Spanned<RawSuppression>>,
 }
 
@@ -400,6 +419,16 @@ struct RawSecrets {
     disable: Vec<String>,
     #[serde(default)]
     allow_values: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawSca {
+    #[serde(default)]
+    advisories: Vec<String>,
+    unknown_severity: Option<toml::Spanned<String>>,
+    max_db_age_days: Option<u64>,
+    fail_on_stale_db: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -556,6 +585,23 @@ impl Config {
             disable: raw.secrets.disable,
             allow_values: raw.secrets.allow_values,
         };
+        let base = path.parent().unwrap_or_else(|| Path::new(""));
+        cfg.sca.advisories = raw.sca.advisories.iter().map(|a| base.join(a)).collect();
+        if let Some(u) = raw.sca.unknown_severity {
+            let span = u.span();
+            let value = u.into_inner();
+            cfg.sca.unknown_severity = Some(value.parse().map_err(|_| {
+                err_at(
+                    Some(span.start),
+                    format!(
+                        "unknown severity {} (expected critical, high, medium, low or info)",
+                        quote(&value)
+                    ),
+                )
+            })?);
+        }
+        cfg.sca.max_db_age_days = raw.sca.max_db_age_days;
+        cfg.sca.fail_on_stale_db = raw.sca.fail_on_stale_db.unwrap_or(false);
 
         for entry in raw.suppress {
             let span = entry.span();
@@ -671,6 +717,16 @@ fail-on = "high"
 disable = []
 # Literal values that are known not to be secrets (e.g. public test keys).
 allow-values = []
+
+[sca]
+# Folders of your own OSV advisories (relative to this file), merged with the database.
+# advisories = ["security/advisories"]
+# Severity of advisories that carry no CVSS vector or rating.
+# unknown-severity = "high"
+# Warn when the vulnerability database is older than this many days...
+# max-db-age-days = 7
+# ...or fail the scan instead.
+# fail-on-stale-db = false
 
 # Suppress findings that are accepted risks. Every entry needs a reason, an owner and an
 # expiry date; expired entries stop suppressing and are reported.

@@ -32,6 +32,18 @@ impl DiagnosticLevel {
 /// checks uniqueness and snapshots the list.
 pub const CODES: &[(&str, &str)] = &[
     (
+        "advisory-db-missing",
+        "no vulnerability database was found; only local advisories were used",
+    ),
+    (
+        "advisory-db-stale",
+        "the vulnerability database is older than sca.max-db-age-days",
+    ),
+    (
+        "advisory-not-understood",
+        "part of an advisory (a range event version) could not be read and was ignored",
+    ),
+    (
         "baseline-invalid",
         "the baseline file could not be read or parsed",
     ),
@@ -71,6 +83,22 @@ pub const CODES: &[(&str, &str)] = &[
     (
         "line-number-overflow",
         "a line or column number did not fit in 32 bits and was saturated",
+    ),
+    (
+        "lockfile-entry-skipped",
+        "an entry of a lockfile could not be read and was left out",
+    ),
+    (
+        "lockfile-invalid",
+        "a lockfile or manifest could not be parsed; its packages were not checked",
+    ),
+    (
+        "lockfile-not-followed",
+        "a lockfile names something palisade does not resolve (a remote parent POM, a missing include)",
+    ),
+    (
+        "package-version-invalid",
+        "a package version is not valid under its ecosystem's rules and was not matched",
     ),
     ("scanner-failed", "a scanner failed; the gate fails closed"),
     (

@@ -108,3 +108,39 @@ mod tests {
         assert!(Date::parse("2026-01-31") < Date::parse("2026-02-01"));
     }
 }
+
+impl Date {
+    /// Days since 1970-01-01 (negative before).
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date of an RFC 3339 timestamp (`2024-05-01T12:00:00Z`): its first ten characters.
+    pub fn from_rfc3339(s: &str) -> Option<Self> {
+        Self::parse(s.get(..10)?)
+    }
+}
+
+#[cfg(test)]
+mod days_tests {
+    use super::*;
+
+    #[test]
+    fn days_since_epoch_inverts_from_unix() {
+        for secs in [0i64, 86_400 * 365, 1_700_000_000, 951_782_400, -86_400] {
+            let d = Date::from_unix(secs);
+            assert_eq!(d.days_since_epoch(), secs.div_euclid(86_400), "{d}");
+        }
+        assert_eq!(
+            Date::from_rfc3339("2024-03-01T00:00:00Z").map(Date::days_since_epoch),
+            Some(19_783)
+        );
+    }
+}

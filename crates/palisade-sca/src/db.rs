@@ -22,6 +22,25 @@ use crate::version::Ecosystem;
 /// refused for scanning.
 pub const SCHEMA_VERSION: i64 = 1;
 
+/// Tables and indexes; `user_version` records [`SCHEMA_VERSION`].
+const SCHEMA: &str = "CREATE TABLE IF NOT EXISTS advisories (
+                 id TEXT PRIMARY KEY, modified TEXT NOT NULL, withdrawn TEXT,
+                 source TEXT NOT NULL, digest BLOB NOT NULL, json TEXT NOT NULL);
+             CREATE TABLE IF NOT EXISTS affected (
+                 ecosystem TEXT NOT NULL, name TEXT NOT NULL, advisory TEXT NOT NULL,
+                 PRIMARY KEY (ecosystem, name, advisory)) WITHOUT ROWID;
+             CREATE TABLE IF NOT EXISTS aliases (
+                 alias TEXT NOT NULL, advisory TEXT NOT NULL,
+                 PRIMARY KEY (alias, advisory)) WITHOUT ROWID;
+             CREATE INDEX IF NOT EXISTS affected_by_advisory ON affected (advisory);
+             CREATE INDEX IF NOT EXISTS aliases_by_advisory ON aliases (advisory);
+             CREATE INDEX IF NOT EXISTS advisories_by_source ON advisories (source);
+             CREATE TABLE IF NOT EXISTS kev (
+                 cve TEXT PRIMARY KEY, date_added TEXT, name TEXT, ransomware TEXT);
+             CREATE TABLE IF NOT EXISTS sources (
+                 name TEXT PRIMARY KEY, imported_at TEXT NOT NULL);
+    PRAGMA user_version = 1;";
+
 /// Largest single advisory accepted (bytes of JSON).
 const MAX_ADVISORY: usize = 4 << 20;
 /// Largest archive entry decompressed, and the most entries read from one archive.
@@ -196,26 +215,20 @@ impl Db {
                  DROP TABLE IF EXISTS aliases; DROP TABLE IF EXISTS kev; DROP TABLE IF EXISTS sources;",
             ))?;
         }
-        db.sql(db.conn.execute_batch(&format!(
-            "PRAGMA journal_mode = WAL;
-             CREATE TABLE IF NOT EXISTS advisories (
-                 id TEXT PRIMARY KEY, modified TEXT NOT NULL, withdrawn TEXT,
-                 source TEXT NOT NULL, digest BLOB NOT NULL, json TEXT NOT NULL);
-             CREATE TABLE IF NOT EXISTS affected (
-                 ecosystem TEXT NOT NULL, name TEXT NOT NULL, advisory TEXT NOT NULL,
-                 PRIMARY KEY (ecosystem, name, advisory)) WITHOUT ROWID;
-             CREATE TABLE IF NOT EXISTS aliases (
-                 alias TEXT NOT NULL, advisory TEXT NOT NULL,
-                 PRIMARY KEY (alias, advisory)) WITHOUT ROWID;
-             CREATE INDEX IF NOT EXISTS affected_by_advisory ON affected (advisory);
-             CREATE INDEX IF NOT EXISTS aliases_by_advisory ON aliases (advisory);
-             CREATE INDEX IF NOT EXISTS advisories_by_source ON advisories (source);
-             CREATE TABLE IF NOT EXISTS kev (
-                 cve TEXT PRIMARY KEY, date_added TEXT, name TEXT, ransomware TEXT);
-             CREATE TABLE IF NOT EXISTS sources (
-                 name TEXT PRIMARY KEY, imported_at TEXT NOT NULL);
-             PRAGMA user_version = {SCHEMA_VERSION};"
-        )))?;
+        db.sql(db.conn.execute_batch("PRAGMA journal_mode = WAL;"))?;
+        db.sql(db.conn.execute_batch(SCHEMA))?;
+        Ok(db)
+    }
+
+    /// A database in memory, for local advisories imported at scan time.
+    pub fn in_memory() -> Result<Self, DbError> {
+        let path = PathBuf::from(":memory:");
+        let conn = Connection::open_in_memory().map_err(|source| DbError::Sqlite {
+            path: path.clone(),
+            source,
+        })?;
+        let db = Self { conn, path };
+        db.sql(db.conn.execute_batch(SCHEMA))?;
         Ok(db)
     }
 

@@ -3,4 +3,5 @@
 
 mod db;
 mod parsers;
+mod rules;
 mod versions;
