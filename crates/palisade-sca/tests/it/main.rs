@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::print_stdout)]
 
 mod db;
+mod matching;
 mod parsers;
 mod rules;
 mod versions;
