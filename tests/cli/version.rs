@@ -69,3 +69,24 @@ fn cmp_stdin_answers_one_line_per_line() {
     assert!(err.contains("stdin:5: expected `ECOSYSTEM A B`"), "{err}");
     assert!(err.contains("stdin:7: longer than 4096 bytes"), "{err}");
 }
+
+#[test]
+fn explain_prints_an_advisory_from_the_database_or_the_local_advisories() {
+    // The demo's local advisories (named by demo/palisade.toml) need no database.
+    let out = palisade(&["explain", "CVE-2021-23337"], &crate::demo_dir());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("# CVE-2021-23337\n"), "{text}");
+    assert!(text.contains("affected: npm lodash (SEMVER: introduced 0, fixed 4.17.21)"));
+    // By alias too.
+    let out = palisade(&["explain", "GHSA-35jh-r3h4-6jhm"], &crate::demo_dir());
+    assert!(stdout(&out).contains("# CVE-2021-23337"));
+    // Unknown: a plain error naming what is missing.
+    let out = palisade(&["explain", "CVE-1999-0001"], &std::env::temp_dir());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("neither a rule nor an advisory"),
+        "{}",
+        stderr(&out)
+    );
+}

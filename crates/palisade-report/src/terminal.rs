@@ -229,11 +229,17 @@ fn finding(s: &mut String, f: &Finding, opts: &WriteOptions, p: Paint) {
             clean(&day)
         );
     }
+    // An SCA finding points at its advisory, which `explain` prints from the database.
+    let topic = f
+        .properties
+        .get("advisory")
+        .and_then(|a| a.as_str())
+        .unwrap_or(&f.rule_id);
     let _ = writeln!(
         s,
         "{pad}{eq} {}: palisade explain {} · fingerprint {}",
         p.style(BOLD, "help"),
-        clean(&f.rule_id),
+        clean(topic),
         clean(short_fingerprint(&f.fingerprint))
     );
 }
