@@ -26,7 +26,10 @@ fn adv(id: &str, extra: &str, eco: &str, name: &str, ranges: &str) -> String {
 }
 
 fn requirements(pins: &[(&str, &str)]) -> String {
-    pins.iter().map(|(n, v)| format!("{n}=={v}\n")).collect()
+    pins.iter().fold(String::new(), |mut s, (n, v)| {
+        s.push_str(&format!("{n}=={v}\n"));
+        s
+    })
 }
 
 /// (line, advisory, fixed) of each vulnerable-dependency finding.
@@ -305,11 +308,10 @@ fn severity_comes_from_cvss_then_database_then_default() {
             })
             .unwrap()
     };
-    use palisade_core::Severity;
-    assert_eq!(sev("T-1").0, Severity::Medium);
+    assert_eq!(sev("T-1").0, palisade_core::Severity::Medium);
     assert!(sev("T-1").1.starts_with("CVSS 6.1"), "{:?}", sev("T-1"));
-    assert_eq!(sev("T-2").0, Severity::Low);
-    assert_eq!(sev("T-3").0, Severity::High);
+    assert_eq!(sev("T-2").0, palisade_core::Severity::Low);
+    assert_eq!(sev("T-3").0, palisade_core::Severity::High);
 }
 
 #[test]
