@@ -27,7 +27,10 @@ fn adv(id: &str, extra: &str, eco: &str, name: &str, ranges: &str) -> String {
 
 fn requirements(pins: &[(&str, &str)]) -> String {
     pins.iter().fold(String::new(), |mut s, (n, v)| {
-        s.push_str(&format!("{n}=={v}\n"));
+        s.push_str(n);
+        s.push_str("==");
+        s.push_str(v);
+        s.push('\n');
         s
     })
 }
