@@ -79,6 +79,9 @@ pub(crate) enum Command {
     /// Show the effective configuration.
     #[command(subcommand_required = true)]
     Config(ConfigArgs),
+    /// Write a software bill of materials (CycloneDX 1.6 or SPDX 2.3, JSON) of every
+    /// lockfile and manifest under the paths.
+    Sbom(SbomArgs),
     /// Manage the vulnerability database (OSV advisories, CISA KEV).
     #[command(subcommand_required = true)]
     Db(DbArgs),
@@ -396,4 +399,26 @@ pub(crate) struct DbImportArgs {
     /// Files or folders to import.
     #[arg(required = true, value_name = "PATH")]
     pub(crate) paths: Vec<PathBuf>,
+}
+
+/// Arguments of `sbom`.
+#[derive(Debug, Args)]
+pub(crate) struct SbomArgs {
+    #[command(flatten)]
+    pub(crate) target: TargetArgs,
+    /// SBOM format.
+    #[arg(long, short = 'f', value_enum, default_value_t = SbomFormatArg::CyclonedxJson)]
+    pub(crate) format: SbomFormatArg,
+    /// Write to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+/// SBOM formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum SbomFormatArg {
+    /// CycloneDX 1.6 JSON.
+    CyclonedxJson,
+    /// SPDX 2.3 JSON.
+    SpdxJson,
 }

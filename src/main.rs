@@ -25,6 +25,7 @@ fn main() -> ExitCode {
         Command::Config(args) => commands::config::run(&cli.global, &args),
         Command::Version(args) => commands::version::run(&cli.global, &args),
         Command::Db(args) => commands::db::run(&cli.global, &args),
+        Command::Sbom(args) => commands::sbom::run(&cli.global, &args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

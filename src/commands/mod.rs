@@ -6,5 +6,6 @@ pub(crate) mod db;
 pub(crate) mod explain;
 pub(crate) mod init;
 pub(crate) mod rules;
+pub(crate) mod sbom;
 pub(crate) mod scan;
 pub(crate) mod version;

@@ -12,6 +12,7 @@ mod logs;
 mod outputs;
 mod precommit;
 mod project;
+mod sbom;
 mod suppressions;
 mod usage;
 mod version;
@@ -76,6 +77,31 @@ pub(crate) fn schema_errors(
         .with_draft(draft)
         .build(&schema)
         .unwrap();
+    validator
+        .iter_errors(value)
+        .map(|e| format!("{e} at {}", e.instance_path))
+        .collect()
+}
+
+/// Like [`schema_errors`], with the schemas `extra` (URI, file) registered for `$ref`s
+/// (CycloneDX refers to its SPDX licence list and JSF schemas by URL).
+pub(crate) fn schema_errors_with(
+    schema_path: &Path,
+    extra: &[(&str, PathBuf)],
+    value: &serde_json::Value,
+) -> Vec<String> {
+    let load = |p: &Path| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
+    };
+    let schema = load(schema_path);
+    let mut opts = jsonschema::options();
+    for (uri, path) in extra {
+        opts.with_resource(
+            *uri,
+            jsonschema::Resource::from_contents(load(path)).unwrap(),
+        );
+    }
+    let validator = opts.build(&schema).unwrap();
     validator
         .iter_errors(value)
         .map(|e| format!("{e} at {}", e.instance_path))

@@ -36,6 +36,8 @@ pub struct Config {
     pub secrets: SecretsConfig,
     /// SCA scanner settings.
     pub sca: ScaConfig,
+    /// SBOM settings.
+    pub sbom: SbomConfig,
     /// Config-file suppressions.
     pub suppressions: Vec<ConfigSuppression>,
 }
@@ -51,6 +53,7 @@ impl Default for Config {
             fail_on_shallow: false,
             secrets: SecretsConfig::default(),
             sca: ScaConfig::default(),
+            sbom: SbomConfig::default(),
             suppressions: Vec::new(),
         }
     }
@@ -68,6 +71,57 @@ pub struct ScaConfig {
     pub max_db_age_days: Option<u64>,
     /// A database older than `max_db_age_days` fails the scan instead of warning.
     pub fail_on_stale_db: bool,
+}
+
+/// `[sbom]` settings: what an SBOM says about the product, its supplier and the support of
+/// its components (the fields an FDA premarket submission asks for).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[non_exhaustive]
+pub struct SbomConfig {
+    /// Product name (default: the project root's folder name).
+    pub name: Option<String>,
+    /// Product version.
+    pub version: Option<String>,
+    /// The organisation that supplies the product.
+    pub supplier: Option<String>,
+    /// Support level of the components, by default (`active`, `limited`, `none`, ...).
+    pub support_level: Option<String>,
+    /// End of support of the components, by default (`YYYY-MM-DD`).
+    #[serde(default, deserialize_with = "date_or_string")]
+    pub end_of_support: Option<String>,
+    /// Per-package overrides.
+    #[serde(default)]
+    pub component: Vec<SbomComponent>,
+}
+
+/// `[[sbom.component]]`: support facts of one package.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[non_exhaustive]
+pub struct SbomComponent {
+    /// Package name as the lockfile spells it.
+    pub name: String,
+    /// Support level.
+    pub support_level: Option<String>,
+    /// End of support (`YYYY-MM-DD`).
+    #[serde(default, deserialize_with = "date_or_string")]
+    pub end_of_support: Option<String>,
+}
+
+/// A TOML date (`2030-12-31`) or a string (`"2030-12-31"`), as text.
+fn date_or_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(match Option::<toml::Value>::deserialize(d)? {
+        None => None,
+        Some(toml::Value::String(s)) => Some(s),
+        Some(toml::Value::Datetime(dt)) => Some(dt.to_string()),
+        Some(other) => {
+            return Err(serde::de::Error::custom(format!(
+                "expected a date, got a {}",
+                other.type_str()
+            )));
+        }
+    })
 }
 
 /// `[secrets]` settings.
@@ -391,6 +445,8 @@ struct RawConfig {
     #[serde(default)]
     sca: RawSca,
     #[serde(default)]
+    sbom: SbomConfig,
+    #[serde(default)]
     suppress: Vec<toml::Spanned<RawSuppression>>,
 }
 
@@ -601,6 +657,20 @@ impl Config {
             })?);
         }
         cfg.sca.max_db_age_days = raw.sca.max_db_age_days;
+        for d in raw.sbom.end_of_support.iter().chain(
+            raw.sbom
+                .component
+                .iter()
+                .filter_map(|c| c.end_of_support.as_ref()),
+        ) {
+            if Date::parse(d).is_none() {
+                return Err(err_at(
+                    None,
+                    format!("sbom end-of-support {} is not a YYYY-MM-DD date", quote(d)),
+                ));
+            }
+        }
+        cfg.sbom = raw.sbom.clone();
         cfg.sca.fail_on_stale_db = raw.sca.fail_on_stale_db.unwrap_or(false);
 
         for entry in raw.suppress {

@@ -10,6 +10,7 @@ pub mod osv;
 pub mod parse;
 pub mod purl;
 pub mod rules;
+pub mod sbom;
 pub mod scanner;
 pub mod version;
 

@@ -139,61 +139,20 @@ impl Scanner for ScaScanner {
 
     fn scan(&self, inventory: &Inventory, ctx: &ScanContext<'_>) -> Result<ScanOutput, ScanError> {
         let mut out = ScanOutput::default();
-        let lockfiles: Vec<_> = inventory
-            .files
-            .iter()
-            .filter_map(|f| Format::detect(&f.rel).map(|fmt| (f, fmt)))
-            .collect();
+        let lockfiles = lockfiles_of(inventory);
         if lockfiles.is_empty() {
             return Ok(out);
         }
-        let mut parsed: Vec<(String, Lockfile)> = Vec::new();
-        for (file, format) in lockfiles {
-            let bytes =
-                match palisade_core::config::read_user_file(&file.path, ctx.config.max_file_size) {
-                    Ok(b) => b,
-                    Err(e) => {
-                        out.diagnostics.push(
-                            Diagnostic::new(
-                                "file-unreadable",
-                                DiagnosticLevel::Warning,
-                                format!("cannot read lockfile: {e}"),
-                            )
-                            .at(file.rel.clone(), None),
-                        );
-                        continue;
-                    }
-                };
-            out.files_scanned += 1;
-            out.bytes_scanned += bytes.len() as u64;
-            let text = String::from_utf8_lossy(&bytes);
-            let dir = file
-                .path
-                .parent()
-                .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-            let siblings = FsSiblings {
-                root: self.opts.project_root.clone(),
-                dir,
-                max_bytes: ctx.config.max_file_size,
-            };
-            match crate::parse::parse(format, &text, &siblings) {
-                Ok(lf) => {
-                    self.report_issues(&lf, &file.rel, &mut out);
-                    parsed.push((file.rel.clone(), lf));
-                }
-                Err(e) => out.diagnostics.push(
-                    Diagnostic::new(
-                        "lockfile-invalid",
-                        DiagnosticLevel::Warning,
-                        format!(
-                            "cannot parse {}: {}",
-                            format.as_str(),
-                            crate::redact_urls(&e.message)
-                        ),
-                    )
-                    .at(file.rel.clone(), Some(e.line)),
-                ),
-            }
+        let (parsed, diagnostics, bytes) = read_lockfiles(
+            &lockfiles,
+            &self.opts.project_root,
+            ctx.config.max_file_size,
+        );
+        out.diagnostics.extend(diagnostics);
+        out.files_scanned += parsed.len() as u64;
+        out.bytes_scanned += bytes;
+        for (rel, lf) in &parsed {
+            self.report_issues(lf, rel, &mut out);
         }
         // The database is needed only when there are registry packages to check.
         let any = parsed.iter().any(|(_, lf)| {
@@ -214,6 +173,71 @@ impl Scanner for ScaScanner {
         }
         Ok(out)
     }
+}
+
+/// The lockfiles and manifests among the inventory's files, with their formats.
+pub fn lockfiles_of(inventory: &Inventory) -> Vec<(&palisade_core::FileEntry, Format)> {
+    inventory
+        .files
+        .iter()
+        .filter_map(|f| Format::detect(&f.rel).map(|fmt| (f, fmt)))
+        .collect()
+}
+
+/// Reads and parses lockfiles (bounded by `max_bytes` each; sibling files only inside
+/// `root`). Returns the parsed files by project-relative path, diagnostics for files that
+/// cannot be read or parsed, and the bytes read.
+pub fn read_lockfiles(
+    lockfiles: &[(&palisade_core::FileEntry, Format)],
+    root: &Path,
+    max_bytes: u64,
+) -> (Vec<(String, Lockfile)>, Vec<Diagnostic>, u64) {
+    let mut parsed = Vec::new();
+    let mut diagnostics = Vec::new();
+    let mut total = 0u64;
+    for (file, format) in lockfiles {
+        let bytes = match palisade_core::config::read_user_file(&file.path, max_bytes) {
+            Ok(b) => b,
+            Err(e) => {
+                diagnostics.push(
+                    Diagnostic::new(
+                        "file-unreadable",
+                        DiagnosticLevel::Warning,
+                        format!("cannot read lockfile: {e}"),
+                    )
+                    .at(file.rel.clone(), None),
+                );
+                continue;
+            }
+        };
+        total += bytes.len() as u64;
+        let text = String::from_utf8_lossy(&bytes);
+        let dir = file
+            .path
+            .parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let siblings = FsSiblings {
+            root: root.to_owned(),
+            dir,
+            max_bytes,
+        };
+        match crate::parse::parse(*format, &text, &siblings) {
+            Ok(lf) => parsed.push((file.rel.clone(), lf)),
+            Err(e) => diagnostics.push(
+                Diagnostic::new(
+                    "lockfile-invalid",
+                    DiagnosticLevel::Warning,
+                    format!(
+                        "cannot parse {}: {}",
+                        format.as_str(),
+                        crate::redact_urls(&e.message)
+                    ),
+                )
+                .at(file.rel.clone(), Some(e.line)),
+            ),
+        }
+    }
+    (parsed, diagnostics, total)
 }
 
 impl ScaScanner {

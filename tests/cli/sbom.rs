@@ -1,0 +1,155 @@
+//! `palisade sbom`: CycloneDX 1.6 and SPDX 2.3, validated against the official schemas.
+
+use std::path::Path;
+
+use crate::{demo_dir, palisade, schema_errors, schema_errors_with, shared_data, stderr, stdout};
+
+fn sbom(format: &str, dir: &Path, extra: &[&str]) -> serde_json::Value {
+    let mut args = vec!["sbom", ".", "--format", format];
+    args.extend_from_slice(extra);
+    let out = palisade(&args, dir);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(&out)))
+}
+
+fn validate(format: &str, v: &serde_json::Value) {
+    let Some(shared) = shared_data() else { return };
+    let s = shared.join("schemas");
+    let errors = match format {
+        "cyclonedx-json" => schema_errors_with(
+            &s.join("cyclonedx-1.6/bom-1.6.schema.json"),
+            &[
+                (
+                    "http://cyclonedx.org/schema/spdx.schema.json",
+                    s.join("cyclonedx-1.6/spdx.schema.json"),
+                ),
+                (
+                    "http://cyclonedx.org/schema/jsf-0.82.schema.json",
+                    s.join("cyclonedx-1.6/jsf-0.82.schema.json"),
+                ),
+            ],
+            v,
+        ),
+        _ => schema_errors(
+            &s.join("spdx-2.3/spdx-schema.json"),
+            jsonschema::Draft::Draft7,
+            v,
+        ),
+    };
+    assert!(
+        errors.is_empty(),
+        "{format} does not validate: {:#?}",
+        &errors[..errors.len().min(10)]
+    );
+}
+
+#[test]
+fn demo_sboms_validate_and_carry_the_graph() {
+    let cdx = sbom("cyclonedx-json", &demo_dir(), &[]);
+    validate("cyclonedx-json", &cdx);
+    assert_eq!(cdx["specVersion"], "1.6");
+    assert_eq!(
+        cdx["metadata"]["tools"]["components"][0]["name"],
+        "palisade"
+    );
+    let comps = cdx["components"].as_array().unwrap();
+    let lodash = comps.iter().find(|c| c["name"] == "lodash").unwrap();
+    assert_eq!(lodash["purl"], "pkg:npm/lodash@4.17.15");
+    assert_eq!(lodash["scope"], "required");
+    assert_eq!(lodash["hashes"][0]["alg"], "SHA-512");
+    let minimist = comps.iter().find(|c| c["name"] == "minimist").unwrap();
+    assert_eq!(
+        minimist["scope"], "excluded",
+        "a dev dependency is not shipped"
+    );
+    let flask = comps
+        .iter()
+        .find(|c| c["purl"] == "pkg:pypi/flask@0.12.2")
+        .unwrap();
+    assert_eq!(flask["version"], "0.12.2");
+    // The root names the direct dependencies.
+    let deps = cdx["dependencies"].as_array().unwrap();
+    assert!(
+        deps[0]["dependsOn"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d == "pkg:npm/lodash@4.17.15")
+    );
+    let spdx = sbom("spdx-json", &demo_dir(), &[]);
+    validate("spdx-json", &spdx);
+    assert_eq!(spdx["spdxVersion"], "SPDX-2.3");
+    let pkgs = spdx["packages"].as_array().unwrap();
+    assert!(
+        pkgs.iter()
+            .any(|p| p["externalRefs"][0]["referenceLocator"] == "pkg:npm/axios@0.21.0")
+    );
+    assert!(
+        spdx["relationships"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["relationshipType"] == "DESCRIBES")
+    );
+    // The same input gives the same document, the creation time aside.
+    let again = sbom("cyclonedx-json", &demo_dir(), &[]);
+    assert_eq!(again["serialNumber"], cdx["serialNumber"]);
+    assert_eq!(again["components"], cdx["components"]);
+}
+
+#[test]
+fn every_shared_lockfile_gives_valid_sboms_with_fda_fields() {
+    let Some(shared) = shared_data() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    // All the real lockfiles at once, as one project.
+    let copy = std::process::Command::new("cp")
+        .args([
+            "-r",
+            &shared.join("lockfiles").to_string_lossy(),
+            &dir.path().join("p").to_string_lossy(),
+        ])
+        .status()
+        .unwrap();
+    assert!(copy.success());
+    let p = dir.path().join("p");
+    std::fs::write(
+        p.join("palisade.toml"),
+        "[sbom]\nname = \"infusion-pump\"\nversion = \"2.1.0\"\nsupplier = \"Example Medical Devices Inc.\"\n\
+         support-level = \"active\"\nend-of-support = 2030-12-31\n\n[[sbom.component]]\nname = \"lodash\"\n\
+         support-level = \"none\"\nend-of-support = 2021-02-20\n",
+    )
+    .unwrap();
+    for format in ["cyclonedx-json", "spdx-json"] {
+        let v = sbom(format, &p, &[]);
+        validate(format, &v);
+        let n = if format == "spdx-json" {
+            v["packages"].as_array().unwrap().len()
+        } else {
+            v["components"].as_array().unwrap().len()
+        };
+        assert!(n > 5000, "{format}: {n} components");
+    }
+    let cdx = sbom("cyclonedx-json", &p, &[]);
+    assert_eq!(cdx["metadata"]["component"]["name"], "infusion-pump");
+    assert_eq!(
+        cdx["metadata"]["supplier"]["name"],
+        "Example Medical Devices Inc."
+    );
+    let lodash = cdx["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "lodash")
+        .unwrap();
+    let props = lodash["properties"].as_array().unwrap();
+    assert!(
+        props
+            .iter()
+            .any(|x| x["name"] == "fda:support-level" && x["value"] == "none")
+    );
+    assert!(
+        props
+            .iter()
+            .any(|x| x["name"] == "fda:end-of-support" && x["value"] == "2021-02-20")
+    );
+}
