@@ -548,6 +548,9 @@ pub(crate) fn run(settings: &Settings) -> Report {
             }
             diagnostics.extend(output.diagnostics);
             let mut scanned = output.findings;
+            for f in &mut scanned {
+                name.clone_into(&mut f.scanner);
+            }
             // Diagnostics name the config file relative to the project root, like findings.
             let cfg_path = settings.config.source.as_deref().map(|p| {
                 let abs = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());

@@ -328,6 +328,9 @@ pub struct Suppression {
 pub struct Finding {
     /// Rule id.
     pub rule_id: String,
+    /// The scanner that produced it (`secrets`, `sca`, ...).
+    #[serde(default)]
+    pub scanner: String,
     /// Rule title.
     pub title: String,
     /// Scanner family.
@@ -364,6 +367,7 @@ impl Finding {
     pub fn new(rule: &RuleMeta, message: String, location: Location, fingerprint: String) -> Self {
         Self {
             rule_id: rule.id.clone(),
+            scanner: String::new(),
             title: rule.title.clone(),
             category: rule.category,
             severity: rule.severity,

@@ -485,6 +485,7 @@ mod tests {
     fn finding(path: &str, line: u32, fp: &str) -> Finding {
         Finding {
             rule_id: "r".into(),
+            scanner: "secrets".into(),
             title: "t".into(),
             category: Category::Secrets,
             severity: Severity::High,

@@ -4,8 +4,9 @@
 //! `Diagnostic` does not name its scanner. Writers that split output per scanner (SARIF
 //! runs, JUnit suites) attribute them here, in one place:
 //!
-//! - a finding goes to the scanner whose name equals its category (`secrets`, `sast`, ...),
-//!   then to `sca` for `license` findings, and otherwise to the first scanner;
+//! - a finding goes to the scanner it names (`Finding::scanner`), else to the scanner whose
+//!   name equals its category (`secrets`, `sast`, ...), then to `sca` for `license`
+//!   findings, and otherwise to the first scanner;
 //! - a `scanner-failed` diagnostic goes to the scanner it names in backticks; every other
 //!   diagnostic goes to the first scanner.
 //!
@@ -85,7 +86,8 @@ pub(crate) fn groups(report: &Report) -> Vec<Group<'_>> {
 
 fn finding_owner(groups: &[Group<'_>], f: &Finding) -> usize {
     let by_name = |name: &str| groups.iter().position(|g| g.name == name);
-    by_name(f.category.as_str())
+    by_name(&f.scanner)
+        .or_else(|| by_name(f.category.as_str()))
         .or_else(|| match f.category {
             Category::License => by_name(Category::Sca.as_str()),
             _ => None,

@@ -765,6 +765,7 @@ mod tests {
     fn truncation_keeps_the_most_severe_active_findings_in_order() {
         let mk = |sev: Severity, line: u32, suppressed: bool| Finding {
             rule_id: "r".into(),
+            scanner: "secrets".into(),
             title: "t".into(),
             category: palisade_core::Category::Secrets,
             severity: sev,

@@ -71,6 +71,7 @@ fn finding(
 ) -> Finding {
     Finding {
         rule_id: meta.id.clone(),
+        scanner: meta.category.as_str().to_owned(),
         title: meta.title.clone(),
         category: meta.category,
         severity,
