@@ -30,7 +30,7 @@ pub(crate) const EXIT_CODES: &str = "Exit codes:
 The code is the same when stdout is closed early (`palisade scan | head`).";
 
 /// Options accepted by every command.
-#[derive(Debug, Args)]
+#[derive(Debug, Args, Clone)]
 pub(crate) struct GlobalArgs {
     /// When to use colour in terminal output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
@@ -237,6 +237,14 @@ pub(crate) struct ScanArgs {
     /// Usage and config errors (2) and scanner failures (3) keep their codes.
     #[arg(long)]
     pub(crate) exit_zero: bool,
+    /// A VEX document (OpenVEX or CycloneDX VEX) whose `not_affected`/`fixed` statements
+    /// suppress the findings they name (repeatable; added to `[sca] vex`).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) vex: Vec<PathBuf>,
+    /// Also write an SBOM of the scanned lockfiles: `cyclonedx-json:FILE` or
+    /// `spdx-json:FILE` (repeatable), as `palisade sbom` writes it.
+    #[arg(long, value_name = "FORMAT:FILE", value_parser = parse_sbom_spec)]
+    pub(crate) sbom: Vec<(SbomFormatArg, PathBuf)>,
     /// With --git-history, fail (exit code 3) on a shallow clone instead of warning
     /// [default: fail-on-shallow from palisade.toml, else false].
     #[arg(long)]
@@ -256,6 +264,8 @@ impl ScanArgs {
             show_suppressed: false,
             no_progress: false,
             exit_zero: false,
+            vex: Vec::new(),
+            sbom: Vec::new(),
             fail_on_shallow: false,
         }
     }
@@ -421,4 +431,25 @@ pub(crate) enum SbomFormatArg {
     CyclonedxJson,
     /// SPDX 2.3 JSON.
     SpdxJson,
+}
+
+/// Parse `cyclonedx-json:FILE` / `spdx-json:FILE`.
+fn parse_sbom_spec(value: &str) -> Result<(SbomFormatArg, PathBuf), String> {
+    let (name, file) = value
+        .split_once(':')
+        .ok_or_else(|| "expected FORMAT:FILE, e.g. cyclonedx-json:sbom.json".to_owned())?;
+    let format = match name {
+        "cyclonedx-json" => SbomFormatArg::CyclonedxJson,
+        "spdx-json" => SbomFormatArg::SpdxJson,
+        other => {
+            return Err(format!(
+                "unknown SBOM format `{}`; expected cyclonedx-json or spdx-json",
+                escape_control(other)
+            ));
+        }
+    };
+    if file.is_empty() {
+        return Err("no FILE after the SBOM format".to_owned());
+    }
+    Ok((format, PathBuf::from(file)))
 }

@@ -429,6 +429,9 @@ fn build_scanner(
             }
             opts.max_db_age_days = config.sca.max_db_age_days;
             opts.fail_on_stale_db = config.sca.fail_on_stale_db;
+            for path in config.sca.vex.iter().chain(&args.vex) {
+                opts.vex.extend(palisade_sca::vex::load(path)?);
+            }
             Ok(BuiltScanner::Sca(palisade_sca::ScaScanner::new(opts)))
         }
         "secrets" => {

@@ -27,7 +27,21 @@ pub(crate) fn run(global: &GlobalArgs, args: &ScanArgs) -> Result<u8> {
         &escape_os(settings.root_shown.as_os_str()),
     );
     write_outputs(global, args, &report, &shown, &outputs)?;
+    let mut sbom_failed = false;
+    for (format, path) in &args.sbom {
+        let q = GlobalArgs {
+            quiet: true,
+            ..global.clone()
+        };
+        let sbom = crate::cli::SbomArgs {
+            target: args.target.clone(),
+            format: *format,
+            output: Some(path.clone()),
+        };
+        sbom_failed |= crate::commands::sbom::run(&q, &sbom)? != 0;
+    }
     let code = report.gate.exit_code();
+    let code = if sbom_failed { code.max(3) } else { code };
     // --exit-zero forgives findings only: errors (2) and scanner failures (3) stand.
     Ok(if args.exit_zero && code == 1 { 0 } else { code })
 }

@@ -153,3 +153,123 @@ fn every_shared_lockfile_gives_valid_sboms_with_fda_fields() {
             .any(|x| x["name"] == "fda:end-of-support" && x["value"] == "2021-02-20")
     );
 }
+
+#[test]
+fn scan_writes_sboms_beside_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_cdx = dir.path().join("bom.cdx.json");
+    let out_spdx = dir.path().join("bom.spdx.json");
+    let out = palisade(
+        &[
+            "scan",
+            "demo",
+            "--no-progress",
+            "--format",
+            "json:/dev/null",
+            "--sbom",
+            &format!("cyclonedx-json:{}", out_cdx.display()),
+            "--sbom",
+            &format!("spdx-json:{}", out_spdx.display()),
+        ],
+        &crate::workspace_root(),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the demo's gate fails: {}",
+        stderr(&out)
+    );
+    let cdx: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out_cdx).unwrap()).unwrap();
+    validate("cyclonedx-json", &cdx);
+    let spdx: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out_spdx).unwrap()).unwrap();
+    validate("spdx-json", &spdx);
+    let bad = palisade(
+        &["scan", "demo", "--sbom", "xml:f"],
+        &crate::workspace_root(),
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("unknown SBOM format `xml`"),
+        "{}",
+        stderr(&bad)
+    );
+}
+
+#[test]
+fn scan_vex_suppresses_and_every_output_and_the_gate_honour_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let fx = crate::workspace_root()
+        .join("crates/palisade-sca/rules/fixtures/vulnerable-dependency/positive");
+    std::fs::copy(fx.join("package-lock.json"), d.join("package-lock.json")).unwrap();
+    std::fs::create_dir(d.join("advisories")).unwrap();
+    std::fs::copy(
+        fx.join("advisories/PALISADE-TEST-0001.json"),
+        d.join("advisories/a.json"),
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("palisade.toml"),
+        "[sca]\nadvisories = [\"advisories\"]\n",
+    )
+    .unwrap();
+    let out = palisade(&["scan", ".", "--scanners", "sca", "--no-progress"], d);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    std::fs::write(
+        d.join("vex.json"),
+        r#"{"@context":"https://openvex.dev/ns/v0.2.0","statements":[{"vulnerability":{"name":"CVE-0000-0001"},
+        "products":[{"@id":"pkg:npm/left-pad@1.1.0"}],"status":"not_affected","justification":"inline_mitigations_already_exist"}]}"#,
+    )
+    .unwrap();
+    let out = palisade(
+        &[
+            "scan",
+            ".",
+            "--scanners",
+            "sca",
+            "--no-progress",
+            "--vex",
+            "vex.json",
+            "-f",
+            "json",
+        ],
+        d,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["findings"][0]["suppression"]["kind"], "vex");
+    let sarif = palisade(
+        &[
+            "scan",
+            ".",
+            "--scanners",
+            "sca",
+            "--no-progress",
+            "--vex",
+            "vex.json",
+            "-f",
+            "sarif",
+        ],
+        d,
+    );
+    let s: serde_json::Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    assert_eq!(
+        s["runs"][0]["results"][0]["suppressions"][0]["kind"],
+        "external"
+    );
+    // The same from the config.
+    std::fs::write(
+        d.join("palisade.toml"),
+        "[sca]\nadvisories = [\"advisories\"]\nvex = [\"vex.json\"]\n",
+    )
+    .unwrap();
+    let out = palisade(&["scan", ".", "--scanners", "sca", "--no-progress"], d);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // A broken VEX document is a usage error, never silently ignored.
+    std::fs::write(d.join("vex.json"), "{").unwrap();
+    let out = palisade(&["scan", ".", "--scanners", "sca", "--no-progress"], d);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("VEX document"), "{}", stderr(&out));
+}

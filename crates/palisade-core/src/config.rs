@@ -71,6 +71,8 @@ pub struct ScaConfig {
     pub max_db_age_days: Option<u64>,
     /// A database older than `max_db_age_days` fails the scan instead of warning.
     pub fail_on_stale_db: bool,
+    /// VEX documents (OpenVEX or CycloneDX), relative to the config file's folder.
+    pub vex: Vec<PathBuf>,
 }
 
 /// `[sbom]` settings: what an SBOM says about the product, its supplier and the support of
@@ -485,6 +487,8 @@ struct RawSca {
     unknown_severity: Option<toml::Spanned<String>>,
     max_db_age_days: Option<u64>,
     fail_on_stale_db: Option<bool>,
+    #[serde(default)]
+    vex: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -643,6 +647,7 @@ impl Config {
         };
         let base = path.parent().unwrap_or_else(|| Path::new(""));
         cfg.sca.advisories = raw.sca.advisories.iter().map(|a| base.join(a)).collect();
+        cfg.sca.vex = raw.sca.vex.iter().map(|a| base.join(a)).collect();
         if let Some(u) = raw.sca.unknown_severity {
             let span = u.span();
             let value = u.into_inner();

@@ -295,6 +295,9 @@ pub enum SuppressionKind {
     Config,
     /// Present in the baseline file.
     Baseline,
+    /// A VEX statement says the vulnerability does not affect the component (`not_affected`)
+    /// or is fixed in it.
+    Vex,
 }
 
 impl SuppressionKind {
@@ -302,6 +305,7 @@ impl SuppressionKind {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Inline => "inline",
+            Self::Vex => "vex",
             Self::Config => "config",
             Self::Baseline => "baseline",
         }

@@ -499,7 +499,9 @@ fn sarif_result(f: &Finding, rule_index: usize) -> SarifResult {
             SarifSuppression {
                 kind: match s.kind {
                     SuppressionKind::Inline => "inSource",
-                    SuppressionKind::Config | SuppressionKind::Baseline => "external",
+                    SuppressionKind::Config | SuppressionKind::Baseline | SuppressionKind::Vex => {
+                        "external"
+                    }
                 },
                 status: "accepted",
                 justification: s.reason.clone(),

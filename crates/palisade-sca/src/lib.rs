@@ -13,6 +13,7 @@ pub mod rules;
 pub mod sbom;
 pub mod scanner;
 pub mod version;
+pub mod vex;
 
 pub use model::{Issue, IssueKind, Lockfile, Package, ParseError, Scope, Source};
 pub use parse::{Format, Siblings};

@@ -30,6 +30,8 @@ pub struct ScaOptions {
     pub max_db_age_days: Option<u64>,
     /// A stale database fails the scan instead of warning.
     pub fail_on_stale_db: bool,
+    /// VEX statements (from `[sca] vex` and `--vex`), applied to matching findings.
+    pub vex: Vec<crate::vex::Statement>,
     /// Now, in seconds since the Unix epoch (for the database's age).
     pub now_unix: i64,
     /// The project root: sibling files (go.sum, parent POMs, `-r` includes) are read only
@@ -46,6 +48,7 @@ impl ScaOptions {
             unknown_severity: Severity::High,
             max_db_age_days: None,
             fail_on_stale_db: false,
+            vex: Vec::new(),
             now_unix,
             project_root,
         }
@@ -592,6 +595,25 @@ impl ScaScanner {
         }
         if let Some(kind) = informational {
             props.insert("informational".into(), s(&kind));
+        }
+        let mut all_ids: Vec<String> = ids.iter().cloned().collect();
+        all_ids.push(primary.clone());
+        if let Some(st) = crate::vex::find(&self.opts.vex, &all_ids, &p.purl()) {
+            f.properties.insert(
+                "vex_status".into(),
+                serde_json::Value::String(st.status.clone()),
+            );
+            if st.suppresses() {
+                f.suppression = Some(palisade_core::model::Suppression {
+                    kind: palisade_core::model::SuppressionKind::Vex,
+                    reason: palisade_core::text::escape_control(&format!(
+                        "VEX {}: {} ({})",
+                        st.status, st.reason, st.source
+                    )),
+                    owner: None,
+                    expires: None,
+                });
+            }
         }
         Ok(f)
     }

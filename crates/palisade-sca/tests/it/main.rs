@@ -6,3 +6,4 @@ mod matching;
 mod parsers;
 mod rules;
 mod versions;
+mod vex;
