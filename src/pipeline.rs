@@ -429,6 +429,8 @@ fn build_scanner(
             }
             opts.max_db_age_days = config.sca.max_db_age_days;
             opts.fail_on_stale_db = config.sca.fail_on_stale_db;
+            opts.licenses.allow.clone_from(&config.sca.license_allow);
+            opts.licenses.deny.clone_from(&config.sca.license_deny);
             for path in config.sca.vex.iter().chain(&args.vex) {
                 opts.vex.extend(palisade_sca::vex::load(path)?);
             }

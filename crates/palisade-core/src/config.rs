@@ -73,6 +73,10 @@ pub struct ScaConfig {
     pub fail_on_stale_db: bool,
     /// VEX documents (OpenVEX or CycloneDX), relative to the config file's folder.
     pub vex: Vec<PathBuf>,
+    /// `[sca.licenses] allow`: SPDX licence ids acceptable (empty: any not denied).
+    pub license_allow: Vec<String>,
+    /// `[sca.licenses] deny`: SPDX licence ids never acceptable.
+    pub license_deny: Vec<String>,
 }
 
 /// `[sbom]` settings: what an SBOM says about the product, its supplier and the support of
@@ -489,6 +493,17 @@ struct RawSca {
     fail_on_stale_db: Option<bool>,
     #[serde(default)]
     vex: Vec<String>,
+    #[serde(default)]
+    licenses: RawLicenses,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawLicenses {
+    #[serde(default)]
+    allow: Vec<String>,
+    #[serde(default)]
+    deny: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -648,6 +663,8 @@ impl Config {
         let base = path.parent().unwrap_or_else(|| Path::new(""));
         cfg.sca.advisories = raw.sca.advisories.iter().map(|a| base.join(a)).collect();
         cfg.sca.vex = raw.sca.vex.iter().map(|a| base.join(a)).collect();
+        cfg.sca.license_allow.clone_from(&raw.sca.licenses.allow);
+        cfg.sca.license_deny.clone_from(&raw.sca.licenses.deny);
         if let Some(u) = raw.sca.unknown_severity {
             let span = u.span();
             let value = u.into_inner();

@@ -5,6 +5,7 @@
 
 pub mod cvss;
 pub mod db;
+pub mod license;
 pub mod model;
 pub mod osv;
 pub mod parse;

@@ -16,6 +16,8 @@ struct File {
 struct Raw {
     id: String,
     title: String,
+    #[serde(default)]
+    category: Option<String>,
     severity: Severity,
     cwe: Vec<String>,
     description: String,
@@ -76,10 +78,14 @@ pub fn all() -> Vec<RuleData> {
                         .unwrap_or_else(|_| panic!("rule {}: bad CWE {c}", r.id))
                 })
                 .collect();
+            let category = match r.category.as_deref() {
+                Some("license") => palisade_core::model::Category::License,
+                _ => crate::scanner::CATEGORY,
+            };
             let meta = RuleMeta::new(
                 r.id,
                 r.title,
-                crate::scanner::CATEGORY,
+                category,
                 r.severity,
                 crate::scanner::CONFIDENCE,
                 cwe,

@@ -30,6 +30,8 @@ pub struct ScaOptions {
     pub max_db_age_days: Option<u64>,
     /// A stale database fails the scan instead of warning.
     pub fail_on_stale_db: bool,
+    /// Licence policy (`[sca.licenses]`).
+    pub licenses: crate::license::Policy,
     /// VEX statements (from `[sca] vex` and `--vex`), applied to matching findings.
     pub vex: Vec<crate::vex::Statement>,
     /// Now, in seconds since the Unix epoch (for the database's age).
@@ -48,6 +50,7 @@ impl ScaOptions {
             unknown_severity: Severity::High,
             max_db_age_days: None,
             fail_on_stale_db: false,
+            licenses: crate::license::Policy::default(),
             vex: Vec::new(),
             now_unix,
             project_root,
@@ -156,6 +159,7 @@ impl Scanner for ScaScanner {
         out.bytes_scanned += bytes;
         for (rel, lf) in &parsed {
             self.report_issues(lf, rel, &mut out);
+            self.check_licenses(lf, rel, &mut out);
         }
         // The database is needed only when there are registry packages to check.
         let any = parsed.iter().any(|(_, lf)| {
@@ -321,6 +325,51 @@ impl ScaScanner {
             ));
         }
         Ok(())
+    }
+
+    fn check_licenses(&self, lf: &Lockfile, rel: &str, out: &mut ScanOutput) {
+        for p in &lf.packages {
+            let Some(license) = &p.license else { continue };
+            let Some(verdict) = self.opts.licenses.check(license) else {
+                continue;
+            };
+            let (rule_id, why) = match &verdict {
+                crate::license::Verdict::Denied(ids) => {
+                    ("license-denied", format!("denied: {}", ids.join(", ")))
+                }
+                crate::license::Verdict::NotAllowed(ids) => (
+                    "license-not-allowed",
+                    format!("not in the allow list: {}", ids.join(", ")),
+                ),
+            };
+            let rule = self.rule(rule_id);
+            let message = palisade_core::text::escape_control(&format!(
+                "{} {} is licensed {} ({why})",
+                p.name,
+                p.version,
+                palisade_core::text::truncate_chars(license, 200)
+            ));
+            let fp = fingerprint(&[
+                b"sca",
+                rule_id.as_bytes(),
+                p.ecosystem.osv_name().as_bytes(),
+                p.name.as_bytes(),
+                p.version.as_bytes(),
+                license.as_bytes(),
+            ]);
+            let mut f = Finding::new(rule, message, location(rel, p.line), fp);
+            f.properties
+                .insert("package".into(), serde_json::Value::String(p.name.clone()));
+            f.properties.insert(
+                "version".into(),
+                serde_json::Value::String(p.version.clone()),
+            );
+            f.properties
+                .insert("purl".into(), serde_json::Value::String(p.purl()));
+            f.properties
+                .insert("license".into(), serde_json::Value::String(license.clone()));
+            out.findings.push(f);
+        }
     }
 
     fn report_issues(&self, lf: &Lockfile, rel: &str, out: &mut ScanOutput) {

@@ -21,6 +21,22 @@ pub(crate) fn scan_dir(dir: &Path, db: Option<PathBuf>) -> ScanOutput {
     if adv.is_dir() {
         opts.advisories.push(adv);
     }
+    // A fixture's licence policy: fixture.toml with `allow` and `deny`.
+    if let Ok(text) = std::fs::read_to_string(dir.join("fixture.toml")) {
+        let v: toml::Value = toml::from_str(&text).unwrap();
+        let list = |k: &str| -> Vec<String> {
+            v.get(k)
+                .and_then(toml::Value::as_array)
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|x| x.as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        opts.licenses.allow = list("allow");
+        opts.licenses.deny = list("deny");
+    }
     let scanner = ScaScanner::new(opts);
     let inv = discover(dir, &DiscoveryOptions::default());
     let config = Config::default();
