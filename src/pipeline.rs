@@ -541,6 +541,7 @@ pub(crate) fn run(settings: &Settings) -> Report {
                 findings: 0,
                 error,
                 duration_ms: Some(t.elapsed().as_millis() as u64),
+                database: output.database.clone(),
             };
             coverage.files_scanned += output.files_scanned;
             coverage.bytes_scanned += output.bytes_scanned;

@@ -84,6 +84,30 @@ pub struct ScannerRun {
     /// Wall time in milliseconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_ms: Option<u64>,
+    /// The advisory database it used and how fresh it is (SCA).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub database: Option<DatabaseInfo>,
+}
+
+/// Which advisories a scan matched against, and how old they were.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct DatabaseInfo {
+    /// The database file, when one was used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// When its oldest source was imported (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_at: Option<String>,
+    /// Days since then, at scan time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age_days: Option<u64>,
+    /// Sources in it (OSV ecosystems, `KEV`) with their advisory counts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<(String, u64)>,
+    /// Local advisory folders merged in (`[sca] advisories`), as configured.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub local_advisories: Vec<String>,
 }
 
 /// Which files were and were not scanned.

@@ -51,6 +51,8 @@ pub struct ScanOutput {
     pub bytes_scanned: u64,
     /// The git history walked, for scanners that walk it.
     pub git: Option<crate::report::GitCoverage>,
+    /// The advisory database used, for scanners that use one.
+    pub database: Option<crate::report::DatabaseInfo>,
 }
 
 /// A scanner failure that makes the gate fail closed.

@@ -254,10 +254,31 @@ impl ScaScanner {
             message,
         };
         let mut dbs = Vec::new();
+        let mut info = palisade_core::report::DatabaseInfo::default();
+        info.local_advisories = self
+            .opts
+            .advisories
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
         match &self.opts.db {
             Some(path) if path.is_file() => {
                 let db = Db::open(path).map_err(|e| fail(e.to_string()))?;
                 self.check_age(&db, out)?;
+                info.path = Some(path.display().to_string());
+                info.imported_at = db.oldest_import().ok().flatten();
+                let today = palisade_core::time::Date::from_unix(self.opts.now_unix).days_since_epoch();
+                info.age_days = info
+                    .imported_at
+                    .as_deref()
+                    .and_then(palisade_core::time::Date::from_rfc3339)
+                    .map(|d| (today - d.days_since_epoch()).max(0) as u64);
+                info.sources = db
+                    .status()
+                    .map_err(|e| fail(e.to_string()))?
+                    .into_iter()
+                    .map(|s| (s.name, s.count))
+                    .collect();
                 dbs.push(db);
             }
             Some(path) if self.opts.advisories.is_empty() => {
@@ -291,6 +312,7 @@ impl ScaScanner {
             }
             dbs.push(local);
         }
+        out.database = Some(info);
         Ok(Sources {
             dbs,
             cache: HashMap::new(),

@@ -284,6 +284,7 @@ pub(crate) fn sample_report() -> Report {
                 findings: 5,
                 error: None,
                 duration_ms: Some(840),
+                database: None,
             },
             ScannerRun {
                 name: "sast".to_owned(),
@@ -292,6 +293,7 @@ pub(crate) fn sample_report() -> Report {
                 findings: 1,
                 error: Some("python grammar failed to load".to_owned()),
                 duration_ms: Some(390),
+                database: None,
             },
         ],
         rules: vec![sqli, slack, pem, generic, gh, aws],

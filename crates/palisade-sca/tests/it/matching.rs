@@ -345,6 +345,19 @@ fn real_rustsec_and_kev_data() {
     assert_eq!(f.properties["fixed_version"], "0.9.0");
     assert_eq!(f.location.start_line, 6);
     assert_eq!(f.properties["direct"], true);
+    // The report says which database was used and how old it was (imported 2026-12-01,
+    // scanned "2025-12-01" by the fixed clock of scan_dir: never negative).
+    let info = out.database.as_ref().expect("database info");
+    assert_eq!(info.imported_at.as_deref(), Some("2026-12-01T00:00:00Z"));
+    assert_eq!(info.age_days, Some(0));
+    assert!(
+        info.sources
+            .iter()
+            .any(|(n, c)| n == "crates.io" && *c == 1206),
+        "{:?}",
+        info.sources
+    );
+    assert!(info.sources.iter().any(|(n, c)| n == "KEV" && *c > 1000));
     // Log4Shell is in the GHSA subset and in KEV: critical, marked.
     let dir = project(&[(
         "gradle.lockfile",

@@ -88,6 +88,7 @@ fn render_all(res: &FileResult) -> String {
             findings: res.findings.len(),
             error: None,
             duration_ms: None,
+            database: None,
         }],
         rules: engine().rules().iter().map(|r| r.meta.clone()).collect(),
         findings: res.findings.clone(),
