@@ -401,6 +401,21 @@ pub(crate) enum DbCommand {
     Import(DbImportArgs),
     /// Show each source in the database: advisories, newest change, when it was imported.
     Status,
+    /// Download OSV's all.zip archive of each ECOSYSTEM (and with --kev CISA's KEV
+    /// catalogue) and import them. Needs network access; everything else works offline.
+    Update(DbUpdateArgs),
+}
+
+/// Arguments of `db update`.
+#[derive(Debug, Args)]
+pub(crate) struct DbUpdateArgs {
+    /// OSV ecosystem names, as in https://osv-vulnerabilities.storage.googleapis.com/ecosystems.txt
+    /// (npm, PyPI, crates.io, Go, Maven, RubyGems, NuGet, Packagist, Pub, Hex, ...).
+    #[arg(required = true, value_name = "ECOSYSTEM")]
+    pub(crate) ecosystems: Vec<String>,
+    /// Also download CISA's Known Exploited Vulnerabilities catalogue.
+    #[arg(long)]
+    pub(crate) kev: bool,
 }
 
 /// Arguments of `db import`.

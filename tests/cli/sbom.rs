@@ -273,3 +273,79 @@ fn scan_vex_suppresses_and_every_output_and_the_gate_honour_it() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("VEX document"), "{}", stderr(&out));
 }
+
+/// Serves `bodies` (one per request, in order) on a local port; returns the base URL.
+fn serve(bodies: Vec<Vec<u8>>) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for body in bodies {
+            let Ok((mut s, _)) = listener.accept() else {
+                return;
+            };
+            let mut buf = [0u8; 4096];
+            let _ = s.read(&mut buf);
+            let _ = write!(
+                s,
+                "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = s.write_all(&body);
+        }
+    });
+    format!("http://{addr}")
+}
+
+#[test]
+fn db_update_downloads_and_imports_and_fails_clearly_offline() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite");
+    let fx = crate::workspace_root()
+        .join("crates/palisade-sca/rules/fixtures/vulnerable-dependency/positive/advisories/PALISADE-TEST-0001.json");
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file(
+        "PALISADE-TEST-0001.json",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    zip.write_all(&std::fs::read(fx).unwrap()).unwrap();
+    let zip = zip.finish().unwrap().into_inner();
+    let kev = br#"{"title":"t","catalogVersion":"1","dateReleased":"2026-01-01","count":1,"vulnerabilities":[{"cveID":"CVE-0000-0001","dateAdded":"2026-01-01"}]}"#.to_vec();
+    let base = serve(vec![zip, kev.clone()]);
+    let run = |osv: &str, kev: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_palisade"))
+            .args([
+                "--db",
+                &db.to_string_lossy(),
+                "db",
+                "update",
+                "npm",
+                "--kev",
+            ])
+            .env("PALISADE_OSV_URL", osv)
+            .env("PALISADE_KEV_URL", kev)
+            .output()
+            .unwrap()
+    };
+    let out = run(&base, &format!("{base}/kev.json"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let status = palisade(&["--db", &db.to_string_lossy(), "db", "status"], dir.path());
+    let text = stdout(&status);
+    assert!(text.contains("npm") && text.contains("KEV"), "{text}");
+    // Offline (nothing listens on port 1): a clear error that says how to work offline, and
+    // a password in a mirror URL is not printed.
+    let out = run(
+        "http://user:hunter2@127.0.0.1:1",
+        "http://127.0.0.1:1/kev.json",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("cannot download http://127.0.0.1:1/npm/all.zip"),
+        "{err}"
+    );
+    assert!(err.contains("palisade db import FILE"), "{err}");
+    assert!(!err.contains("hunter2"), "{err}");
+}
