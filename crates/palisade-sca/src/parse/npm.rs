@@ -1,6 +1,6 @@
 //! npm `package-lock.json` (lockfileVersion 1, 2, 3) and `npm-shrinkwrap.json`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde_json::Value;
 
@@ -138,24 +138,47 @@ fn v2(text: &str, packages: &serde_json::Map<String, Value>, lf: &mut Lockfile) 
 fn v1(text: &str, deps: &serde_json::Map<String, Value>, lf: &mut Lockfile) {
     let lines = value_lines(text, &["dependencies"], 64);
     let mut path = keys(&["dependencies"]);
-    walk_v1(deps, &mut path, &lines, lf, true, &BTreeMap::new());
+    walk_v1(deps, &mut path, &lines, lf, true, None);
 }
 
-/// Walks a v1 `dependencies` tree; returns this level's (name, index) pairs. `outer` maps
-/// the names visible from here to package indexes, for resolving `requires`.
+/// The names visible at one level of a v1 tree: this level's packages, then the enclosing
+/// levels' (a chain, so no level copies another's map).
+struct Names<'a> {
+    names: HashMap<String, usize>,
+    parent: Option<&'a Self>,
+}
+
+impl Names<'_> {
+    fn get(&self, name: &str) -> Option<usize> {
+        let mut s = Some(self);
+        while let Some(scope) = s {
+            if let Some(&i) = scope.names.get(name) {
+                return Some(i);
+            }
+            s = scope.parent;
+        }
+        None
+    }
+}
+
+/// Walks a v1 `dependencies` tree; returns this level's (name, index) pairs. `outer` holds
+/// the names visible from the enclosing levels, for resolving `requires`.
 fn walk_v1(
     deps: &serde_json::Map<String, Value>,
     path: &mut Vec<Seg>,
     lines: &HashMap<Vec<Seg>, u32>,
     lf: &mut Lockfile,
     top: bool,
-    outer: &BTreeMap<String, usize>,
+    outer: Option<&Names<'_>>,
 ) -> Vec<(String, usize)> {
     let mut here = Vec::new();
     if path.len() > 64 {
         return here;
     }
-    let mut visible = outer.clone();
+    let mut level = Names {
+        names: HashMap::new(),
+        parent: outer,
+    };
     for (name, v) in deps {
         path.push(Seg::Key(name.clone()));
         let line = lines.get(path).copied().unwrap_or(1);
@@ -185,25 +208,29 @@ fn walk_v1(
         if let Some(i) = v.get("integrity").and_then(Value::as_str) {
             p.hashes = hashes_from_sri(i);
         }
-        visible.insert(name.clone(), lf.packages.len());
+        level.names.insert(name.clone(), lf.packages.len());
         here.push((name.clone(), lf.packages.len()));
         lf.packages.push(p);
     }
     for (name, idx) in &here {
         let Some(v) = deps.get(name) else { continue };
-        let mut inner_visible = visible.clone();
+        // A package's own nested packages come first, then this level, then the outer ones.
+        let mut inner = Names {
+            names: HashMap::new(),
+            parent: Some(&level),
+        };
         if let Some(nested) = v.get("dependencies").and_then(Value::as_object) {
             path.push(Seg::Key(name.clone()));
             path.push(Seg::Key("dependencies".into()));
-            for (n, j) in walk_v1(nested, path, lines, lf, false, &visible) {
-                inner_visible.insert(n, j);
+            for (n, j) in walk_v1(nested, path, lines, lf, false, Some(&level)) {
+                inner.names.insert(n, j);
             }
             path.pop();
             path.pop();
         }
         if let Some(req) = v.get("requires").and_then(Value::as_object) {
             for r in req.keys() {
-                if let Some(&j) = inner_visible.get(r) {
+                if let Some(j) = inner.get(r) {
                     lf.packages[*idx].deps.push(j);
                 }
             }
