@@ -575,10 +575,10 @@ impl ScaScanner {
                     .compare(a, b)
                     .unwrap_or(std::cmp::Ordering::Equal)
             });
-        let summary = members
-            .iter()
-            .find_map(|m| m.0.summary.clone())
-            .map(|s| truncate(&palisade_core::text::escape_control(s.trim()), 160));
+        let summary = members.iter().find_map(|m| m.0.summary.clone()).map(|s| {
+            let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            truncate(&palisade_core::text::escape_control(&one_line), 160)
+        });
         let others: Vec<&String> = ids.iter().filter(|i| **i != primary).collect();
         let mut message = format!("{} {} is affected by {primary}", p.name, p.version);
         if !others.is_empty() {

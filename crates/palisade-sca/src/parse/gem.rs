@@ -2,7 +2,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::reachable_from;
 use crate::model::{Lockfile, Package, ParseError, Scope, Source};
 use crate::version::Ecosystem;
 
@@ -104,37 +103,26 @@ pub(crate) fn parse(text: &str) -> Result<Lockfile, ParseError> {
     if !saw_section {
         return Err(ParseError::new(1, "not a Gemfile.lock: no sections"));
     }
-    let index: HashMap<String, usize> = lf
-        .packages
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.name.clone(), i))
-        .collect();
-    for (i, names) in deps.iter().enumerate() {
-        for d in names {
-            if let Some(&j) = index.get(d) {
-                lf.packages[i].deps.push(j);
-            }
-        }
-    }
+    super::link_by_name(&mut lf, &deps, str::to_owned);
     for p in &mut lf.packages {
         if let Some(c) = checksums.get(&format!("{}@{}", p.name, p.version)) {
             p.hashes.push(format!("sha256:{c}"));
         }
     }
     if !declared.is_empty() {
-        let roots: Vec<usize> = declared
-            .iter()
-            .filter_map(|d| index.get(d).copied())
+        let mut roots: Vec<usize> = (0..lf.packages.len())
+            .filter(|&i| declared.contains(&lf.packages[i].name))
             .collect();
-        // Gems a PATH gem (the gem being developed) depends on are direct too.
-        let mut roots = roots;
-        for (i, p) in lf.packages.iter().enumerate() {
-            if matches!(p.source, Source::Path(_)) && roots.contains(&i) {
-                roots.extend(p.deps.iter().copied());
-            }
+        // Gems a declared PATH gem (the gem being developed) depends on are direct too.
+        let path_gems: Vec<usize> = roots
+            .iter()
+            .copied()
+            .filter(|&i| matches!(lf.packages[i].source, Source::Path(_)))
+            .collect();
+        for i in path_gems {
+            let deps = lf.packages[i].deps.clone();
+            roots.extend(deps);
         }
-        let _ = reachable_from(&lf, &roots);
         for (i, p) in lf.packages.iter_mut().enumerate() {
             p.direct = Some(roots.contains(&i));
             // The lockfile does not record Bundler groups.

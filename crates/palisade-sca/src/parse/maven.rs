@@ -181,22 +181,6 @@ fn subst(s: &str, props: &HashMap<String, String>) -> String {
     out
 }
 
-fn join(dir: &str, rel: &str) -> String {
-    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
-    for seg in rel.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                if parts.pop().is_none() {
-                    parts.push("..");
-                }
-            }
-            s => parts.push(s),
-        }
-    }
-    parts.join("/")
-}
-
 pub(crate) fn parse(text: &str, siblings: &dyn Siblings) -> Result<Lockfile, ParseError> {
     let pom = read_pom(text)?;
     let mut lf = Lockfile::default();
@@ -221,7 +205,7 @@ pub(crate) fn parse(text: &str, siblings: &dyn Siblings) -> Result<Lockfile, Par
         } else {
             format!("{rel}/pom.xml")
         };
-        let path = join(&dir, &rel);
+        let path = super::join_rel(&dir, &rel);
         let found = siblings
             .read(&path)
             .and_then(|t| read_pom(&t).ok())

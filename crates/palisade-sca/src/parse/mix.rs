@@ -1,8 +1,6 @@
 //! Elixir `mix.lock`: `"name": {:hex, :name, "1.2.3", "inner-hash", [managers], [deps],
 //! "repo", "outer-hash"}` and `{:git, "url", "sha", opts}` entries, one per line.
 
-use std::collections::HashMap;
-
 use crate::model::{Lockfile, Package, ParseError, Scope, Source};
 use crate::version::Ecosystem;
 
@@ -77,18 +75,6 @@ pub(crate) fn parse(text: &str) -> Result<Lockfile, ParseError> {
             lf.packages.push(p);
         }
     }
-    let index: HashMap<String, usize> = lf
-        .packages
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.name.clone(), i))
-        .collect();
-    for (i, names) in deps.iter().enumerate() {
-        for d in names {
-            if let Some(&j) = index.get(d) {
-                lf.packages[i].deps.push(j);
-            }
-        }
-    }
+    super::link_by_name(&mut lf, &deps, str::to_owned);
     Ok(lf)
 }

@@ -308,3 +308,43 @@ pub(crate) fn reachable_from(lf: &Lockfile, roots: &[usize]) -> Vec<bool> {
     }
     seen
 }
+
+/// Links each package `i` to the packages `deps[i]` names (by `key(name)`), skipping itself
+/// and repeats. For formats whose dependency lists name packages rather than exact entries.
+pub(crate) fn link_by_name(lf: &mut Lockfile, deps: &[Vec<String>], key: impl Fn(&str) -> String) {
+    let index: std::collections::HashMap<String, usize> = lf
+        .packages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (key(&p.name), i))
+        .collect();
+    for (i, names) in deps.iter().enumerate() {
+        for n in names {
+            if let Some(&j) = index.get(&key(n))
+                && j != i
+                && !lf.packages[i].deps.contains(&j)
+            {
+                lf.packages[i].deps.push(j);
+            }
+        }
+    }
+}
+
+/// `rel` (with `.` and `..`) resolved from the folder `dir`, both `/`-separated and relative
+/// to the parsed file's folder; `..` past the start is kept (the reader refuses paths outside
+/// the project).
+pub(crate) fn join_rel(dir: &str, rel: &str) -> String {
+    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in rel.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    parts.push("..");
+                }
+            }
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}

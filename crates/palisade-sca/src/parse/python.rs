@@ -15,22 +15,7 @@ use crate::version::Ecosystem;
 const MAX_HASHES: usize = 64;
 
 fn resolve_deps(lf: &mut Lockfile, deps: &[Vec<String>]) {
-    let index: HashMap<String, usize> = lf
-        .packages
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (pep503(&p.name), i))
-        .collect();
-    for (i, names) in deps.iter().enumerate() {
-        for n in names {
-            if let Some(&j) = index.get(&pep503(n))
-                && j != i
-                && !lf.packages[i].deps.contains(&j)
-            {
-                lf.packages[i].deps.push(j);
-            }
-        }
-    }
+    super::link_by_name(lf, deps, pep503);
 }
 
 /// Names declared in a pyproject.toml: PEP 621 `[project]`, dependency groups, and
@@ -385,20 +370,7 @@ pub(crate) fn requirements(text: &str, siblings: &dyn Siblings) -> Lockfile {
 
 /// Joins `rel` to the folder of `base` (both relative to the first file's folder).
 fn join(base: &str, rel: &str) -> String {
-    let dir = base.rsplit_once('/').map_or("", |(d, _)| d);
-    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
-    for seg in rel.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                if parts.pop().is_none() {
-                    parts.push("..");
-                }
-            }
-            s => parts.push(s),
-        }
-    }
-    parts.join("/")
+    super::join_rel(base.rsplit_once('/').map_or("", |(d, _)| d), rel)
 }
 
 fn read_requirements(

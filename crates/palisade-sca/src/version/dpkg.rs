@@ -17,15 +17,7 @@ impl DpkgVersion {
         if t.is_empty() {
             return Err("empty");
         }
-        let (epoch, rest) = match t.split_once(':') {
-            Some((e, r)) => {
-                if e.is_empty() || !e.bytes().all(|b| b.is_ascii_digit()) {
-                    return Err("epoch must be a number");
-                }
-                (e.parse().map_err(|_| "epoch too large")?, r)
-            }
-            None => (0, t),
-        };
+        let (epoch, rest) = super::split_epoch(t)?;
         let (upstream, revision) = match rest.rsplit_once('-') {
             Some((u, r)) => (u, r),
             None => (rest, ""),

@@ -262,3 +262,16 @@ pub(crate) fn cmp_digits(a: &str, b: &str) -> Ordering {
     let b = b.trim_start_matches('0');
     a.len().cmp(&b.len()).then_with(|| a.cmp(b))
 }
+
+/// Splits `epoch:rest` (dpkg and RPM); no colon means epoch 0.
+pub(crate) fn split_epoch(t: &str) -> Result<(u64, &str), &'static str> {
+    match t.split_once(':') {
+        Some((e, r)) => {
+            if e.is_empty() || !e.bytes().all(|b| b.is_ascii_digit()) {
+                return Err("epoch must be a number");
+            }
+            Ok((e.parse().map_err(|_| "epoch too large")?, r))
+        }
+        None => Ok((0, t)),
+    }
+}

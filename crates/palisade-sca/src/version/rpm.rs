@@ -20,15 +20,7 @@ impl RpmVersion {
         if t.is_empty() {
             return Err("empty");
         }
-        let (epoch, rest) = match t.split_once(':') {
-            Some((e, r)) => {
-                if e.is_empty() || !e.bytes().all(|b| b.is_ascii_digit()) {
-                    return Err("epoch must be a number");
-                }
-                (e.parse().map_err(|_| "epoch too large")?, r)
-            }
-            None => (0, t),
-        };
+        let (epoch, rest) = super::split_epoch(t)?;
         let (version, release) = rest.rsplit_once('-').unwrap_or((rest, ""));
         if version.is_empty() {
             return Err("empty version");
