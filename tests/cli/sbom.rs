@@ -349,3 +349,69 @@ fn db_update_downloads_and_imports_and_fails_clearly_offline() {
     assert!(err.contains("palisade db import FILE"), "{err}");
     assert!(!err.contains("hunter2"), "{err}");
 }
+
+#[test]
+fn sca_findings_take_baselines_and_config_suppressions_like_secrets() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let fx = crate::workspace_root()
+        .join("crates/palisade-sca/rules/fixtures/vulnerable-dependency/positive");
+    std::fs::copy(fx.join("package-lock.json"), d.join("package-lock.json")).unwrap();
+    std::fs::create_dir(d.join("advisories")).unwrap();
+    std::fs::copy(
+        fx.join("advisories/PALISADE-TEST-0001.json"),
+        d.join("advisories/a.json"),
+    )
+    .unwrap();
+    let cfg = "[sca]\nadvisories = [\"advisories\"]\n";
+    std::fs::write(d.join("palisade.toml"), cfg).unwrap();
+    let scan = |extra: &[&str]| {
+        let mut args = vec![
+            "scan",
+            ".",
+            "--scanners",
+            "sca",
+            "--no-progress",
+            "-f",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        palisade(&args, d)
+    };
+    let out = scan(&[]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let fp = v["findings"][0]["fingerprint"].as_str().unwrap().to_owned();
+    assert_eq!(v["findings"][0]["scanner"], "sca");
+    // A baseline accepts it; the gate passes.
+    let b = palisade(
+        &[
+            "baseline",
+            "create",
+            ".",
+            "--scanners",
+            "sca",
+            "-o",
+            "base.json",
+        ],
+        d,
+    );
+    assert_eq!(b.status.code(), Some(0), "{}", stderr(&b));
+    assert_eq!(scan(&["--baseline", "base.json"]).status.code(), Some(0));
+    // A config suppression by fingerprint prefix, with reason, owner and expiry.
+    std::fs::write(
+        d.join("palisade.toml"),
+        format!("{cfg}\n[[suppress]]\nrule = \"vulnerable-dependency\"\nfingerprint = \"{}\"\nreason = \"not reachable: left-pad only pads build output\"\nowner = \"app-team@example.org\"\nexpires = 2099-01-01\n", &fp[..8]),
+    )
+    .unwrap();
+    let out = scan(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["findings"][0]["suppression"]["kind"], "config");
+    // Moving the package to another line keeps the fingerprint.
+    let lock = std::fs::read_to_string(d.join("package-lock.json")).unwrap();
+    std::fs::write(d.join("package-lock.json"), format!("\n\n{lock}")).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&scan(&[]).stdout).unwrap();
+    assert_eq!(v["findings"][0]["fingerprint"], fp.as_str());
+    assert_eq!(v["findings"][0]["location"]["start_line"], 8);
+}

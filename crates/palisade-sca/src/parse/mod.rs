@@ -198,7 +198,7 @@ pub fn parse(format: Format, text: &str, siblings: &dyn Siblings) -> Result<Lock
         Format::PnpmLock => pnpm::parse(text)?,
         Format::CargoLock => cargo::parse(text)?,
         Format::PoetryLock => python::poetry_project(text, siblings)?,
-        Format::PipfileLock => python::pipfile(text)?,
+        Format::PipfileLock => python::pipfile(text, siblings)?,
         Format::UvLock => python::uv(text)?,
         Format::Requirements => python::requirements(text, siblings),
         Format::GoMod => go::parse(text, siblings)?,

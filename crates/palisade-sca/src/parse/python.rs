@@ -177,7 +177,7 @@ pub(crate) fn poetry_project(text: &str, siblings: &dyn Siblings) -> Result<Lock
     poetry_with(text, siblings)
 }
 
-pub(crate) fn pipfile(text: &str) -> Result<Lockfile, ParseError> {
+pub(crate) fn pipfile(text: &str, siblings: &dyn Siblings) -> Result<Lockfile, ParseError> {
     let doc = json_doc(text)?;
     let lines = value_lines(text, &[], 2);
     let mut lf = Lockfile::default();
@@ -227,6 +227,18 @@ pub(crate) fn pipfile(text: &str) -> Result<Lockfile, ParseError> {
             p.scope = scope;
             lf.packages.push(p);
         }
+    }
+    // The Pipfile beside it declares the direct dependencies.
+    if let Some(declared) = siblings
+        .read("Pipfile")
+        .and_then(|t| toml::from_str::<toml::Value>(&t).ok())
+    {
+        let names: HashSet<String> = ["packages", "dev-packages"]
+            .iter()
+            .filter_map(|k| declared.get(*k).and_then(toml::Value::as_table))
+            .flat_map(|t| t.keys().map(|k| pep503(k)))
+            .collect();
+        mark_direct(&mut lf, Some(&names));
     }
     Ok(lf)
 }

@@ -82,6 +82,10 @@ fn real_lockfiles_keep_lines_scope_and_directness() {
     has(&lf, "requests", "2.34.2", 2077, Some(true), Scope::Unknown);
     has(&lf, "urllib3", "2.7.0", 2451, Some(true), Scope::Unknown);
     has(&lf, "venusian", "3.1.1", 2462, Some(false), Scope::Unknown);
+    // Pipfile.lock takes its direct dependencies from the Pipfile beside it.
+    let lf = f("Pipfile.lock/pipenv/Pipfile.lock");
+    assert!(lf.packages.iter().any(|p| p.direct == Some(true)));
+    assert!(lf.packages.iter().any(|p| p.direct == Some(false)));
     let lf = f("go.mod/gh-cli/go.mod");
     has(
         &lf,
