@@ -1,8 +1,9 @@
 //! CVSS base scores computed from vectors.
 //!
 //! Version 3.0 and 3.1 vectors are scored with the CVSS v3.1 specification's base equations
-//! (section 7.1) and its `Roundup` (Appendix A). Other versions are not scored here; callers
-//! fall back to the database's own severity.
+//! (section 7.1) and its `Roundup` (Appendix A). Version 4.0 vectors are scored by RustSec's
+//! `cvss` crate (the FIRST specification's MacroVector method). Version 2 is not scored;
+//! callers fall back to the database's own severity.
 
 /// The base score of a CVSS 3.x vector (`CVSS:3.1/AV:N/AC:L/...`), or `None` when the
 /// vector is not a complete, valid 3.x base vector.
@@ -76,6 +77,13 @@ pub fn v3_base_score(vector: &str) -> Option<f64> {
     Some(roundup(raw))
 }
 
+/// The score of a CVSS 4.0 vector (`CVSS:4.0/AV:N/...`), or `None` when it is not a valid
+/// 4.0 vector.
+pub fn v4_score(vector: &str) -> Option<f64> {
+    let v: cvss::v4::Vector = vector.trim().parse().ok()?;
+    Some(v.score().value())
+}
+
 /// CVSS v3.1 `Roundup`: the smallest number, to one decimal place, not less than the input,
 /// computed on integers to avoid floating-point artefacts.
 fn roundup(x: f64) -> f64 {
@@ -122,6 +130,20 @@ mod tests {
         ] {
             assert_eq!(v3_base_score(v), Some(want), "{v}");
         }
+        // CVSS v4.0: scores as the FIRST calculator gives them.
+        assert_eq!(
+            v4_score("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H"),
+            Some(10.0)
+        );
+        assert_eq!(
+            v4_score("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:L/VI:L/VA:L/SC:N/SI:N/SA:N"),
+            Some(6.9)
+        );
+        assert_eq!(
+            v4_score("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:N/VA:N/SC:N/SI:N/SA:N"),
+            Some(0.0)
+        );
+        assert_eq!(v4_score("CVSS:4.0/AV:X"), None);
         for bad in [
             "CVSS:2.0/AV:N",
             "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H",

@@ -326,11 +326,16 @@ impl Advisory {
             .severity
             .iter()
             .chain(self.affected.iter().flat_map(|a| a.severity.iter()));
+        // The highest base score among the vectors (v3.x and v4.0 share the rating scale).
         let mut best: Option<f64> = None;
         let mut vector = String::new();
         for s in scores {
-            if s.kind == "CVSS_V3"
-                && let Some(score) = crate::cvss::v3_base_score(&s.score)
+            let score = match s.kind.as_str() {
+                "CVSS_V3" => crate::cvss::v3_base_score(&s.score),
+                "CVSS_V4" => crate::cvss::v4_score(&s.score),
+                _ => None,
+            };
+            if let Some(score) = score
                 && best.is_none_or(|b| score > b)
             {
                 best = Some(score);

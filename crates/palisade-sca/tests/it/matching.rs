@@ -271,7 +271,7 @@ fn severity_comes_from_cvss_then_database_then_default() {
     let dir = project(&[
         (
             "Cargo.lock",
-            "[[package]]\nname = \"a\"\nversion = \"1.0.0\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n\n[[package]]\nname = \"b\"\nversion = \"1.0.0\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n\n[[package]]\nname = \"c\"\nversion = \"1.0.0\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n",
+            "[[package]]\nname = \"a\"\nversion = \"1.0.0\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n\n[[package]]\nname = \"b\"\nversion = \"1.0.0\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n\n[[package]]\nname = \"c\"\nversion = \"1.0.0\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n\n[[package]]\nname = \"d\"\nversion = \"1.0.0\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n",
         ),
         (
             "advisories/a.json",
@@ -297,6 +297,17 @@ fn severity_comes_from_cvss_then_database_then_default() {
             "advisories/c.json",
             &adv("T-3", "", "crates.io", "c", semver),
         ),
+        // A CVSS v4.0 vector is scored too (and beats a lower v3 score).
+        (
+            "advisories/d.json",
+            &adv(
+                "T-4",
+                r#","severity":[{"type":"CVSS_V3","score":"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:L"},{"type":"CVSS_V4","score":"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H"}]"#,
+                "crates.io",
+                "d",
+                semver,
+            ),
+        ),
     ]);
     let out = scan_dir(dir.path(), None);
     let sev = |id: &str| {
@@ -315,6 +326,12 @@ fn severity_comes_from_cvss_then_database_then_default() {
     assert!(sev("T-1").1.starts_with("CVSS 6.1"), "{:?}", sev("T-1"));
     assert_eq!(sev("T-2").0, palisade_core::Severity::Low);
     assert_eq!(sev("T-3").0, palisade_core::Severity::High);
+    assert_eq!(sev("T-4").0, palisade_core::Severity::Critical);
+    assert!(
+        sev("T-4").1.starts_with("CVSS 10.0 (CVSS:4.0/"),
+        "{:?}",
+        sev("T-4")
+    );
 }
 
 #[test]
