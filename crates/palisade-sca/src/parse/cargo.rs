@@ -10,6 +10,7 @@ use crate::version::Ecosystem;
 
 #[derive(Deserialize)]
 struct Doc {
+    version: Option<i64>,
     #[serde(default)]
     package: Vec<Entry>,
     /// Version 1 kept checksums here: `"checksum name version (source)" = "hex"`.
@@ -31,6 +32,9 @@ pub(crate) fn parse(text: &str) -> Result<Lockfile, ParseError> {
     let doc: Doc = toml_doc(text)?;
     let lines = toml_table_lines(text, "[[package]]");
     let mut lf = Lockfile::default();
+    if let Some(v) = doc.version.filter(|v| *v > 4) {
+        super::note_unknown_version(&mut lf, text, "version", &v.to_string(), "4");
+    }
     // (entry index, package index) for resolving dependencies.
     let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
     let mut kept: Vec<(usize, usize)> = Vec::new();

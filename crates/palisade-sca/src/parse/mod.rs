@@ -348,3 +348,23 @@ pub(crate) fn join_rel(dir: &str, rel: &str) -> String {
     }
     parts.join("/")
 }
+
+/// Notes a lockfile version newer than the parser knows: the file is still read as the newest
+/// known version, and the report says so (at the line of `marker`, else line 1).
+pub(crate) fn note_unknown_version(
+    lf: &mut Lockfile,
+    text: &str,
+    marker: &str,
+    found: &str,
+    known: &str,
+) {
+    let line = text.find(marker).map_or(1, |at| line_of(text, at));
+    lf.issues.push(crate::model::Issue {
+        line,
+        message: format!(
+            "lockfile version {} is newer than palisade knows (up to {known}); read as {known}",
+            palisade_core::text::truncate_chars(found, 32)
+        ),
+        kind: crate::model::IssueKind::NotFollowed,
+    });
+}

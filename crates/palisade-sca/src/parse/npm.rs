@@ -12,6 +12,11 @@ use crate::version::Ecosystem;
 pub(crate) fn parse(text: &str) -> Result<Lockfile, ParseError> {
     let doc: Value = super::json_doc(text)?;
     let mut lf = Lockfile::default();
+    if let Some(v) = doc.get("lockfileVersion").and_then(Value::as_u64)
+        && v > 3
+    {
+        super::note_unknown_version(&mut lf, text, "\"lockfileVersion\"", &v.to_string(), "3");
+    }
     if let Some(packages) = doc.get("packages").and_then(Value::as_object) {
         v2(text, packages, &mut lf);
     } else if let Some(deps) = doc.get("dependencies").and_then(Value::as_object) {

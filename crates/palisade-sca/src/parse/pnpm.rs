@@ -185,6 +185,19 @@ pub(crate) fn parse(text: &str) -> Result<Lockfile, ParseError> {
         }
     }
     let mut lf = Lockfile::default();
+    if let Some(v) = text
+        .lines()
+        .find_map(|l| l.strip_prefix("lockfileVersion:"))
+    {
+        let v = v.trim().trim_matches(|c| c == '\'' || c == '"');
+        if v.split('.')
+            .next()
+            .and_then(|m| m.parse::<u32>().ok())
+            .is_some_and(|m| m > 9)
+        {
+            super::note_unknown_version(&mut lf, text, "lockfileVersion", v, "9.0");
+        }
+    }
     let mut index: HashMap<(String, String), usize> = HashMap::new();
     let mut pending = Vec::new();
     for e in packages {

@@ -99,6 +99,8 @@ struct PoetryDoc {
 struct PoetryMeta {
     #[serde(default)]
     files: HashMap<String, Vec<PoetryFile>>,
+    #[serde(default, rename = "lock-version")]
+    lock_version: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -129,8 +131,16 @@ struct PoetrySource {
 fn poetry_with(text: &str, siblings: &dyn Siblings) -> Result<Lockfile, ParseError> {
     let doc: PoetryDoc = toml_doc(text)?;
     let lines = toml_table_lines(text, "[[package]]");
-    let meta_files = doc.metadata.map(|m| m.files).unwrap_or_default();
     let mut lf = Lockfile::default();
+    if let Some(v) = doc.metadata.as_ref().and_then(|m| m.lock_version.clone())
+        && v.split('.')
+            .next()
+            .and_then(|m| m.parse::<u32>().ok())
+            .is_some_and(|m| m > 2)
+    {
+        super::note_unknown_version(&mut lf, text, "lock-version", &v, "2.1");
+    }
+    let meta_files = doc.metadata.map(|m| m.files).unwrap_or_default();
     let mut deps = Vec::new();
     for (n, e) in doc.package.into_iter().enumerate() {
         let line = lines.get(n).copied().unwrap_or(1);
@@ -245,6 +255,7 @@ pub(crate) fn pipfile(text: &str, siblings: &dyn Siblings) -> Result<Lockfile, P
 
 #[derive(Deserialize)]
 struct UvDoc {
+    version: Option<i64>,
     #[serde(default)]
     package: Vec<UvPkg>,
 }
@@ -280,6 +291,9 @@ pub(crate) fn uv(text: &str) -> Result<Lockfile, ParseError> {
     let doc: UvDoc = toml_doc(text)?;
     let lines = toml_table_lines(text, "[[package]]");
     let mut lf = Lockfile::default();
+    if let Some(v) = doc.version.filter(|v| *v > 1) {
+        super::note_unknown_version(&mut lf, text, "version", &v.to_string(), "1");
+    }
     let mut deps: Vec<Vec<String>> = Vec::new();
     let mut runtime_roots: HashSet<String> = HashSet::new();
     let mut dev_roots: HashSet<String> = HashSet::new();

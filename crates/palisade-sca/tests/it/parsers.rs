@@ -412,3 +412,28 @@ fn a_wide_and_deep_npm_v1_tree_is_parsed_in_linear_time() {
     assert_eq!(lf.packages[lf.packages[p7].deps[0]].version, "1.0.7");
     println!("parsed in {:?}", t.elapsed());
 }
+
+#[test]
+fn lockfile_versions_newer_than_known_are_read_and_said() {
+    let cases: [(Format, String); 5] = [
+        (Format::NpmLock, r#"{"lockfileVersion": 7, "packages": {"node_modules/a": {"version": "1.0.0"}}}"#.to_owned()),
+        (Format::CargoLock, "version = 9\n\n[[package]]\nname = \"a\"\nversion = \"1.0.0\"\n".to_owned()),
+        (Format::UvLock, "version = 5\n\n[[package]]\nname = \"a\"\nversion = \"1.0.0\"\nsource = { registry = \"https://pypi.org/simple\" }\n".to_owned()),
+        (Format::PoetryLock, "[[package]]\nname = \"a\"\nversion = \"1.0.0\"\n\n[metadata]\nlock-version = \"3.0\"\n".to_owned()),
+        (Format::PnpmLock, "lockfileVersion: '12.0'\n\npackages:\n\n  a@1.0.0:\n    resolution: {integrity: sha512-AAAA}\n".to_owned()),
+    ];
+    for (f, text) in cases {
+        let lf = parse(f, &text, &NoSiblings).unwrap_or_else(|e| panic!("{}: {e}", f.as_str()));
+        assert_eq!(lf.packages.len(), 1, "{}", f.as_str());
+        let note = lf
+            .issues
+            .iter()
+            .find(|i| i.kind == IssueKind::NotFollowed)
+            .unwrap_or_else(|| panic!("{}: no note", f.as_str()));
+        assert!(
+            note.message.contains("newer than palisade knows"),
+            "{}",
+            note.message
+        );
+    }
+}
