@@ -13,7 +13,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &ConfigArgs) -> Result<u8> {
     match &args.command {
         ConfigCommand::Show(target) => {
             let settings = pipeline::settings(&ScanArgs::of(target.clone()), false, global)?;
-            let text = show(&settings);
+            let text = show(&settings, global);
             output::stdout_with(|out| out.write_all(text.as_bytes()))?;
             Ok(0)
         }
@@ -22,7 +22,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &ConfigArgs) -> Result<u8> {
 
 /// The effective settings as TOML, with where each part came from in comments. Values of
 /// `allow-values` are counted, not shown: they may be real credentials' test twins.
-fn show(s: &pipeline::Settings) -> String {
+fn show(s: &pipeline::Settings, global: &GlobalArgs) -> String {
     let p = &s.project;
     let c = &s.config;
     let q = |v: &str| toml_string(v);
@@ -82,6 +82,53 @@ fn show(s: &pipeline::Settings) -> String {
         out,
         "# allow-values: {} value(s), not shown",
         c.secrets.allow_values.len()
+    );
+    let _ = writeln!(out, "\n[sca]");
+    let db = crate::commands::db::db_path(global).map_or_else(
+        || "none (no cache directory: set --db or PALISADE_DB)".to_owned(),
+        |path| {
+            let state = if path.is_file() {
+                "present"
+            } else {
+                "not imported yet"
+            };
+            format!("{} ({state})", escape_os(path.as_os_str()))
+        },
+    );
+    let _ = writeln!(out, "# database: {db}");
+    let list = |paths: &[std::path::PathBuf]| -> String {
+        paths
+            .iter()
+            .map(|path| q(&escape_os(path.as_os_str())))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let _ = writeln!(out, "# paths below: from the current directory");
+    let _ = writeln!(out, "advisories = [{}]", list(&c.sca.advisories));
+    let _ = writeln!(out, "vex = [{}]", list(&c.sca.vex));
+    let _ = writeln!(
+        out,
+        "unknown-severity = {}",
+        q(c.sca
+            .unknown_severity
+            .unwrap_or(palisade_core::Severity::High)
+            .as_str())
+    );
+    match c.sca.max_db_age_days {
+        Some(days) => {
+            let _ = writeln!(out, "max-db-age-days = {days}");
+        }
+        None => {
+            let _ = writeln!(out, "# max-db-age-days: not set (no age check)");
+        }
+    }
+    let _ = writeln!(out, "fail-on-stale-db = {}", c.sca.fail_on_stale_db);
+    let ids = |list: &[String]| list.iter().map(|id| q(id)).collect::<Vec<_>>().join(", ");
+    let _ = writeln!(
+        out,
+        "licenses = {{ allow = [{}], deny = [{}] }}",
+        ids(&c.sca.license_allow),
+        ids(&c.sca.license_deny)
     );
     for sup in &c.suppressions {
         let _ = writeln!(out, "\n[[suppress]]  # line {}", sup.line);

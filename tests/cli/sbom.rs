@@ -415,3 +415,21 @@ fn sca_findings_take_baselines_and_config_suppressions_like_secrets() {
     assert_eq!(v["findings"][0]["fingerprint"], fp.as_str());
     assert_eq!(v["findings"][0]["location"]["start_line"], 8);
 }
+
+#[test]
+fn config_show_prints_the_sca_settings_and_the_database() {
+    let out = palisade(&["config", "show"], &demo_dir());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains(
+            "[sca]\n# database: /nonexistent/palisade-tests/advisories.sqlite (not imported yet)"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("advisories = [\"advisories\"]"), "{text}");
+    assert!(
+        text.contains("licenses = { allow = [], deny = [] }"),
+        "{text}"
+    );
+}
