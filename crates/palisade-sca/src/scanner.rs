@@ -206,11 +206,16 @@ pub fn read_lockfiles(
         let bytes = match palisade_core::config::read_user_file(&file.path, max_bytes) {
             Ok(b) => b,
             Err(e) => {
+                let code = if matches!(e, palisade_core::config::ReadError::TooLarge(_)) {
+                    "file-too-large"
+                } else {
+                    "file-unreadable"
+                };
                 diagnostics.push(
                     Diagnostic::new(
-                        "file-unreadable",
+                        code,
                         DiagnosticLevel::Warning,
-                        format!("cannot read lockfile: {e}"),
+                        format!("cannot read lockfile, its packages were not checked: {e}"),
                     )
                     .at(file.rel.clone(), None),
                 );

@@ -117,3 +117,29 @@ fn a_vulnerable_package_finding_carries_the_facts() {
             .any(|d| d.code == "advisory-db-missing")
     );
 }
+
+#[test]
+fn a_lockfile_past_the_size_cap_is_said_not_silently_skipped() {
+    let dir = fixtures().join("vulnerable-dependency/positive");
+    let mut opts = ScaOptions::new(dir.clone(), 1_764_547_200);
+    opts.advisories.push(dir.join("advisories"));
+    let inv = discover(&dir, &DiscoveryOptions::default());
+    // The file grew past the cap after discovery (here: a cap smaller than the file).
+    let mut config = Config::default();
+    config.max_file_size = 16;
+    let progress = AtomicU64::new(0);
+    let out = ScaScanner::new(opts)
+        .scan(
+            &inv,
+            &ScanContext::new(&config, &progress, &Excludes::default()),
+        )
+        .unwrap();
+    assert!(out.findings.is_empty());
+    let d = out
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "file-too-large")
+        .expect("diagnostic");
+    assert_eq!(d.path.as_deref(), Some("package-lock.json"));
+    assert!(d.message.contains("not checked"), "{}", d.message);
+}
