@@ -643,10 +643,11 @@ impl Config {
                 })?,
             };
         }
-        if let Some(f) = raw.scan.fail_on {
-            let span = f.span();
-            let value = f.into_inner();
-            cfg.fail_on = Some(value.parse().map_err(|_| {
+        // A severity value, or an error at its place.
+        let severity = |v: toml::Spanned<String>| {
+            let span = v.span();
+            let value = v.into_inner();
+            value.parse::<Severity>().map_err(|_| {
                 err_at(
                     Some(span.start),
                     format!(
@@ -654,7 +655,10 @@ impl Config {
                         quote(&value)
                     ),
                 )
-            })?);
+            })
+        };
+        if let Some(f) = raw.scan.fail_on {
+            cfg.fail_on = Some(severity(f)?);
         }
         cfg.secrets = SecretsConfig {
             disable: raw.secrets.disable,
@@ -666,17 +670,7 @@ impl Config {
         cfg.sca.license_allow.clone_from(&raw.sca.licenses.allow);
         cfg.sca.license_deny.clone_from(&raw.sca.licenses.deny);
         if let Some(u) = raw.sca.unknown_severity {
-            let span = u.span();
-            let value = u.into_inner();
-            cfg.sca.unknown_severity = Some(value.parse().map_err(|_| {
-                err_at(
-                    Some(span.start),
-                    format!(
-                        "unknown severity {} (expected critical, high, medium, low or info)",
-                        quote(&value)
-                    ),
-                )
-            })?);
+            cfg.sca.unknown_severity = Some(severity(u)?);
         }
         cfg.sca.max_db_age_days = raw.sca.max_db_age_days;
         for d in raw.sbom.end_of_support.iter().chain(

@@ -169,6 +169,14 @@ fn eco_key(raw: &str) -> String {
     }
 }
 
+/// Maps a SQLite error on `path` into a [`DbError`].
+fn sqlite_at(path: &Path) -> impl Fn(rusqlite::Error) -> DbError + '_ {
+    move |source| DbError::Sqlite {
+        path: path.to_owned(),
+        source,
+    }
+}
+
 /// An open vulnerability database.
 pub struct Db {
     conn: Connection,
@@ -185,10 +193,7 @@ impl std::fmt::Debug for Db {
 
 impl Db {
     fn sql<T>(&self, r: rusqlite::Result<T>) -> Result<T, DbError> {
-        r.map_err(|source| DbError::Sqlite {
-            path: self.path.clone(),
-            source,
-        })
+        r.map_err(sqlite_at(&self.path))
     }
 
     /// Opens (creating if needed) the database at `path` for import.
@@ -199,10 +204,7 @@ impl Db {
                 message: e.to_string(),
             })?;
         }
-        let conn = Connection::open(path).map_err(|source| DbError::Sqlite {
-            path: path.to_owned(),
-            source,
-        })?;
+        let conn = Connection::open(path).map_err(sqlite_at(path))?;
         let db = Self {
             conn,
             path: path.to_owned(),
@@ -223,10 +225,7 @@ impl Db {
     /// A database in memory, for local advisories imported at scan time.
     pub fn in_memory() -> Result<Self, DbError> {
         let path = PathBuf::from(":memory:");
-        let conn = Connection::open_in_memory().map_err(|source| DbError::Sqlite {
-            path: path.clone(),
-            source,
-        })?;
+        let conn = Connection::open_in_memory().map_err(sqlite_at(&path))?;
         let db = Self { conn, path };
         db.sql(db.conn.execute_batch(SCHEMA))?;
         Ok(db)
@@ -241,10 +240,7 @@ impl Db {
             path,
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
-        .map_err(|source| DbError::Sqlite {
-            path: path.to_owned(),
-            source,
-        })?;
+        .map_err(sqlite_at(path))?;
         let db = Self {
             conn,
             path: path.to_owned(),
@@ -279,16 +275,11 @@ impl Db {
                 message: "no .json, .jsonl or .zip files".into(),
             });
         }
-        let tx = self.conn.transaction().map_err(|source| DbError::Sqlite {
-            path: self.path.clone(),
-            source,
-        })?;
+        let db_path = self.path.clone();
+        let tx = self.conn.transaction().map_err(sqlite_at(&db_path))?;
         let mut sources: BTreeSet<String> = BTreeSet::new();
         {
-            let mut w = Writer::new(&tx).map_err(|source| DbError::Sqlite {
-                path: self.path.clone(),
-                source,
-            })?;
+            let mut w = Writer::new(&tx).map_err(sqlite_at(&db_path))?;
             for f in &files {
                 let shown = f.display().to_string();
                 let r = import_file(f, &shown, &mut w, &mut stats, &mut sources);
@@ -302,16 +293,10 @@ impl Db {
             for name in &sources {
                 w.source
                     .execute(params![name, now])
-                    .map_err(|source| DbError::Sqlite {
-                        path: self.path.clone(),
-                        source,
-                    })?;
+                    .map_err(sqlite_at(&db_path))?;
             }
         }
-        tx.commit().map_err(|source| DbError::Sqlite {
-            path: self.path.clone(),
-            source,
-        })?;
+        tx.commit().map_err(sqlite_at(&db_path))?;
         Ok(stats)
     }
 

@@ -30,6 +30,15 @@ pub(crate) fn parse(text: &str) -> Result<Lockfile, ParseError> {
     Ok(lf)
 }
 
+/// `"dev": true` marks a development-only package (v1 and v2/v3 alike).
+fn scope_of(v: &Value) -> Scope {
+    if v.get("dev").and_then(Value::as_bool) == Some(true) {
+        Scope::Dev
+    } else {
+        Scope::Runtime
+    }
+}
+
 /// The package name in a `packages` key: what follows the last `node_modules/`.
 fn name_of_key(key: &str) -> Option<&str> {
     key.rfind("node_modules/")
@@ -91,11 +100,7 @@ fn v2(text: &str, packages: &serde_json::Map<String, Value>, lf: &mut Lockfile) 
         let mut p = Package::new(Ecosystem::Npm, name, version, line);
         let top_level = key == &format!("node_modules/{key_name}");
         p.direct = Some(top_level && workspace_direct.contains(key_name));
-        p.scope = if v.get("dev").and_then(Value::as_bool) == Some(true) {
-            Scope::Dev
-        } else {
-            Scope::Runtime
-        };
+        p.scope = scope_of(v);
         if let Some(i) = v.get("integrity").and_then(Value::as_str) {
             p.hashes = hashes_from_sri(i);
         }
@@ -205,11 +210,7 @@ fn walk_v1(
         }
         // Without package.json, v1 does not say which top-level entries were declared.
         p.direct = if top { None } else { Some(false) };
-        p.scope = if v.get("dev").and_then(Value::as_bool) == Some(true) {
-            Scope::Dev
-        } else {
-            Scope::Runtime
-        };
+        p.scope = scope_of(v);
         if let Some(i) = v.get("integrity").and_then(Value::as_str) {
             p.hashes = hashes_from_sri(i);
         }
