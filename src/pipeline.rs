@@ -744,7 +744,7 @@ fn run_one(
     match (settings.mode, inventory) {
         (ScanMode::Directory, Some(inv)) => scanner
             .scan(inv, ctx)
-            .map_err(|e| (e.to_string(), Box::default())),
+            .map_err(|e| (e.detail().to_owned(), Box::default())),
         (ScanMode::GitHistory | ScanMode::Staged, _) => git_mode(built, settings, ctx),
         (ScanMode::Directory, None) => Err(("no inventory".to_owned(), Box::default())),
     }

@@ -433,3 +433,37 @@ fn config_show_prints_the_sca_settings_and_the_database() {
         "{text}"
     );
 }
+
+#[test]
+fn an_empty_vulnerability_database_fails_closed() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let db = d.join("db.sqlite");
+    std::fs::create_dir(d.join("empty")).unwrap();
+    // An import that finds nothing still leaves a database file behind.
+    let out = palisade(&["--db", &db.to_string_lossy(), "db", "import", "empty"], d);
+    assert_eq!(out.status.code(), Some(2));
+    let fx = crate::workspace_root()
+        .join("crates/palisade-sca/rules/fixtures/vulnerable-dependency/positive");
+    std::fs::copy(fx.join("package-lock.json"), d.join("package-lock.json")).unwrap();
+    let out = palisade(
+        &[
+            "--db",
+            &db.to_string_lossy(),
+            "scan",
+            ".",
+            "--isolated",
+            "--scanners",
+            "sca",
+            "--no-progress",
+        ],
+        d,
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stdout(&out));
+    let err = stdout(&out) + &stderr(&out);
+    assert!(err.contains("holds no advisories"), "{err}");
+    assert!(
+        !err.contains("scanner sca failed: "),
+        "the scanner is named once: {err}"
+    );
+}

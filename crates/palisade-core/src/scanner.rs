@@ -69,6 +69,16 @@ pub enum ScanError {
     },
 }
 
+impl ScanError {
+    /// What went wrong, without the "scanner X failed" prefix (for messages that name the
+    /// scanner themselves).
+    pub fn detail(&self) -> &str {
+        match self {
+            Self::Internal { message, .. } => message,
+        }
+    }
+}
+
 /// A scanner: turns an inventory into findings. Scanners never execute target code.
 pub trait Scanner: Send + Sync {
     /// Short lowercase name (`secrets`, `sast`, ...).

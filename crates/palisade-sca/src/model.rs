@@ -134,10 +134,41 @@ pub struct ParseError {
 }
 
 impl ParseError {
+    /// An error at `line`. Quoted text in the message (parser errors quote the value they
+    /// choke on: `invalid type: string "…"`) is masked, so a secret in a malformed lockfile
+    /// never reaches a diagnostic.
     pub(crate) fn new(line: u32, message: impl Into<String>) -> Self {
         Self {
             line,
-            message: message.into(),
+            message: mask_quoted(&message.into()),
         }
     }
+}
+
+/// Replaces the content of `"…"`, `'…'` and `` `…` `` spans longer than 3 characters by `…`.
+fn mask_quoted(msg: &str) -> String {
+    let mut out = String::with_capacity(msg.len());
+    let mut rest = msg;
+    while let Some(i) = rest.find(['"', '\'', '`']) {
+        let q = rest[i..].chars().next().unwrap_or('"');
+        out.push_str(&rest[..=i]);
+        let after = &rest[i + 1..];
+        match after.find(q) {
+            Some(e) => {
+                let inner = &after[..e];
+                out.push_str(if inner.chars().count() > 3 {
+                    "…"
+                } else {
+                    inner
+                });
+                out.push(q);
+                rest = &after[e + 1..];
+            }
+            None => {
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }

@@ -269,9 +269,8 @@ impl ScaScanner {
         match &self.opts.db {
             Some(path) if path.is_file() => {
                 let db = Db::open(path).map_err(|e| fail(e.to_string()))?;
-                self.check_age(&db, out)?;
                 info.path = Some(path.display().to_string());
-                info.imported_at = db.oldest_import().ok().flatten();
+                info.imported_at = db.oldest_import().map_err(|e| fail(e.to_string()))?;
                 let today = palisade_core::time::Date::from_unix(self.opts.now_unix).days_since_epoch();
                 info.age_days = info
                     .imported_at
@@ -284,6 +283,17 @@ impl ScaScanner {
                     .into_iter()
                     .map(|s| (s.name, s.count))
                     .collect();
+                // A database with no advisories (an import that found nothing) would pass
+                // every package: fail closed unless local advisories are there.
+                let advisories: u64 =
+                    info.sources.iter().filter(|(n, _)| n != "KEV").map(|(_, c)| c).sum();
+                if advisories == 0 && self.opts.advisories.is_empty() {
+                    return Err(fail(format!(
+                        "the vulnerability database at {} holds no advisories: import some with `palisade db import PATH` or `palisade db update ECOSYSTEM`",
+                        path.display()
+                    )));
+                }
+                self.check_age(info.age_days, out)?;
                 dbs.push(db);
             }
             Some(path) if self.opts.advisories.is_empty() => {
@@ -324,16 +334,10 @@ impl ScaScanner {
         })
     }
 
-    fn check_age(&self, db: &Db, out: &mut ScanOutput) -> Result<(), ScanError> {
+    fn check_age(&self, age_days: Option<u64>, out: &mut ScanOutput) -> Result<(), ScanError> {
         let Some(max) = self.opts.max_db_age_days else {
             return Ok(());
         };
-        let oldest = db.oldest_import().ok().flatten();
-        let today = palisade_core::time::Date::from_unix(self.opts.now_unix).days_since_epoch();
-        let age_days = oldest
-            .as_deref()
-            .and_then(palisade_core::time::Date::from_rfc3339)
-            .map(|d| (today - d.days_since_epoch()).max(0) as u64);
         let Some(age) = age_days else { return Ok(()) };
         if age > max {
             let msg = format!(
@@ -582,7 +586,10 @@ impl ScaScanner {
             });
         let summary = members.iter().find_map(|m| m.0.summary.clone()).map(|s| {
             let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
-            truncate(&palisade_core::text::escape_control(&one_line), 160)
+            palisade_core::text::truncate_chars(
+                &palisade_core::text::escape_control(&one_line),
+                160,
+            )
         });
         let others: Vec<&String> = ids.iter().filter(|i| **i != primary).collect();
         let mut message = format!("{} {} is affected by {primary}", p.name, p.version);
@@ -703,14 +710,6 @@ fn location(rel: &str, line: u32) -> Location {
         end_line: line,
         end_column: 1,
         commit: None,
-    }
-}
-
-fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() > max {
-        s.chars().take(max).collect::<String>() + "…"
-    } else {
-        s.to_owned()
     }
 }
 

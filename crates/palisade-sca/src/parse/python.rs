@@ -534,7 +534,8 @@ fn read_requirements(
         if pkg.is_empty() || spec.contains("://") && !spec.contains('@') {
             lf.issues.push(Issue {
                 line,
-                message: format!("{}: not a requirement palisade can resolve", truncate(spec)),
+                // The line itself is not echoed: it may hold a URL or a token.
+                message: "not a requirement palisade can resolve (no package name)".to_owned(),
                 kind: IssueKind::NotFollowed,
             });
             continue;
@@ -546,11 +547,7 @@ fn read_requirements(
         } else {
             rest
         };
-        if let Some(url) = rest.strip_prefix('@') {
-            let mut p = Package::new(Ecosystem::PyPi, pkg, "", line);
-            p.source = Source::Other(url.trim().to_owned());
-            p.direct = Some(true);
-            p.scope = Scope::Unknown;
+        if rest.starts_with('@') {
             lf.issues.push(Issue {
                 line,
                 message: format!("{pkg} is installed from a URL; its version is not known"),
@@ -578,10 +575,19 @@ fn read_requirements(
                     message: if rest.is_empty() {
                         format!("{pkg} has no version: any release may be installed")
                     } else {
-                        format!(
-                            "{pkg} {} is not pinned to one version (use ==)",
-                            truncate(rest)
-                        )
+                        // Only the operator is quoted: the version text is the file's, and
+                        // could be anything (a mistyped token, say).
+                        let op: String = rest
+                            .chars()
+                            .take_while(|c| matches!(c, '<' | '>' | '=' | '!' | '~'))
+                            .take(3)
+                            .collect();
+                        let op = if op.is_empty() {
+                            "a range".to_owned()
+                        } else {
+                            format!("`{op}`")
+                        };
+                        format!("{pkg} is required with {op}, not pinned to one version (use ==)")
                     },
                     kind: IssueKind::Unpinned,
                 });
@@ -601,13 +607,5 @@ fn read_requirements(
                 || s.contains("setup.")
         });
         lf.packages[i].direct = Some(declared);
-    }
-}
-
-fn truncate(s: &str) -> String {
-    if s.chars().count() > 80 {
-        s.chars().take(80).collect::<String>() + "…"
-    } else {
-        s.to_owned()
     }
 }

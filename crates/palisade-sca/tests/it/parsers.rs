@@ -437,3 +437,43 @@ fn lockfile_versions_newer_than_known_are_read_and_said() {
         );
     }
 }
+
+#[test]
+fn requirement_and_parse_messages_never_echo_values() {
+    // A token typed where a version belongs: the message names the package and operator only.
+    let token = format!("ghp_{}", "A1b2C3d4".repeat(4) + "wxyz");
+    let lf = parse(
+        Format::Requirements,
+        &format!("requests<={token}\n{token}://x\n"),
+        &NoSiblings,
+    )
+    .unwrap();
+    assert_eq!(lf.issues.len(), 2, "{:?}", lf.issues);
+    assert!(
+        lf.issues[0]
+            .message
+            .contains("requests is required with `<=`"),
+        "{}",
+        lf.issues[0].message
+    );
+    assert!(
+        lf.issues.iter().all(|i| !i.message.contains("A1b2C3d4")),
+        "{:?}",
+        lf.issues
+    );
+    // A parser error quoting the offending value shows it masked.
+    let e = parse(
+        Format::ComposerLock,
+        &format!("{{\"packages\": [\"{token}\"] x}}"),
+        &NoSiblings,
+    )
+    .unwrap_err();
+    assert!(!e.message.contains("A1b2C3d4"), "{}", e.message);
+    let e = parse(
+        Format::CargoLock,
+        &format!("[[package]]\nname = \"a\"\nversion = 3\nsource = \"{token}\"\n"),
+        &NoSiblings,
+    )
+    .unwrap_err();
+    assert!(!e.message.contains("A1b2C3d4"), "{}", e.message);
+}
