@@ -24,7 +24,7 @@ pub(crate) struct Cli {
 
 pub(crate) const EXIT_CODES: &str = "Exit codes:
   0  gate passed (or failed on findings, with --exit-zero)
-  1  gate failed (an unsuppressed finding at or above --fail-on)
+  1  gate failed (an unsuppressed finding at or above --fail-on, or a policy deny)
   2  usage or configuration error
   3  a scanner failed (fail closed: results are incomplete), also with --exit-zero
 The code is the same when stdout is closed early (`palisade scan | head`).";
@@ -88,6 +88,56 @@ pub(crate) enum Command {
     /// Compare package versions under an ecosystem's own rules.
     #[command(subcommand_required = true)]
     Version(VersionArgs),
+    /// Evaluate the release gate over a JSON report (`scan --format json:FILE`).
+    #[command(after_help = EXIT_CODES)]
+    Gate(GateArgs),
+    /// Test and debug Rego policies.
+    #[command(subcommand_required = true)]
+    Policy(PolicyArgs),
+}
+
+/// `palisade gate`.
+#[derive(Debug, Args)]
+pub(crate) struct GateArgs {
+    /// The report (JSON, as `scan --format json` writes it).
+    pub(crate) report: PathBuf,
+    /// A folder (or file) of Rego policies; `package palisade.gate` rules extend the gate.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) policy: Option<PathBuf>,
+    /// Lowest severity that fails the built-in gate (default: the report's own threshold).
+    #[arg(long, value_name = "SEVERITY")]
+    pub(crate) fail_on: Option<SeverityArg>,
+    /// Do not load the built-in gate policy (only yours decides).
+    #[arg(long)]
+    pub(crate) no_default_policy: bool,
+}
+
+/// `palisade policy`.
+#[derive(Debug, Args)]
+pub(crate) struct PolicyArgs {
+    #[command(subcommand)]
+    pub(crate) command: PolicyCommand,
+}
+
+/// `palisade policy` subcommands.
+#[derive(Debug, Subcommand)]
+pub(crate) enum PolicyCommand {
+    /// Run the `test_*` rules of a policy folder, as `opa test` does.
+    Test {
+        /// Folder (or file) of Rego policies and their tests.
+        dir: PathBuf,
+    },
+    /// Print the input documents a policy sees for a file (JSON), to debug rules.
+    Eval {
+        /// The IaC or pipeline file.
+        file: PathBuf,
+        /// Also run the policies of this folder on it and print their results.
+        #[arg(long, value_name = "DIR")]
+        policy: Option<PathBuf>,
+        /// The package whose rules run (repeatable; default `main`).
+        #[arg(long, value_name = "PACKAGE")]
+        namespace: Vec<String>,
+    },
 }
 
 /// One `--format FORMAT[:FILE]` value: a report format and where it goes.
@@ -245,6 +295,17 @@ pub(crate) struct ScanArgs {
     /// `spdx-json:FILE` (repeatable), as `palisade sbom` writes it.
     #[arg(long, value_name = "FORMAT:FILE", value_parser = parse_sbom_spec)]
     pub(crate) sbom: Vec<(SbomFormatArg, PathBuf)>,
+    /// A folder (or file) of your own Rego policies: conftest-style `deny`/`violation`/`warn`
+    /// rules run on every IaC and pipeline file (package `main` unless `--namespace`), and
+    /// `package palisade.gate` rules that extend the gate.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) policy: Option<PathBuf>,
+    /// Run the policies of this package (repeatable; default `main`), as conftest's `--namespace`.
+    #[arg(long, value_name = "PACKAGE", requires = "policy")]
+    pub(crate) namespace: Vec<String>,
+    /// Run the policies of every package, as conftest's `--all-namespaces`.
+    #[arg(long, requires = "policy")]
+    pub(crate) all_namespaces: bool,
     /// With --git-history, fail (exit code 3) on a shallow clone instead of warning
     /// [default: fail-on-shallow from palisade.toml, else false].
     #[arg(long)]
@@ -266,6 +327,9 @@ impl ScanArgs {
             exit_zero: false,
             vex: Vec::new(),
             sbom: Vec::new(),
+            policy: None,
+            namespace: Vec::new(),
+            all_namespaces: false,
             fail_on_shallow: false,
         }
     }

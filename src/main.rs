@@ -26,6 +26,8 @@ fn main() -> ExitCode {
         Command::Version(args) => commands::version::run(&cli.global, &args),
         Command::Db(args) => commands::db::run(&cli.global, &args),
         Command::Sbom(args) => commands::sbom::run(&cli.global, &args),
+        Command::Gate(args) => commands::gate::run(&cli.global, &args),
+        Command::Policy(args) => commands::policy::run(&cli.global, &args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -23,11 +23,11 @@ use palisade_secrets::{EngineOptions, SecretsScanner};
 use crate::cli::{ScanArgs, SeverityArg, TargetArgs};
 
 /// Scanners this build can run.
-pub(crate) const AVAILABLE: &[&str] = &["secrets", "sca"];
+pub(crate) const AVAILABLE: &[&str] = &["secrets", "sca", "iac", "pipeline"];
 /// Scanners that read git history and the index (`--git-history`, `--staged`).
 const GIT_CAPABLE: &[&str] = &["secrets"];
 /// Scanners on the roadmap, not in this build yet.
-const PLANNED: &[&str] = &["sast", "iac", "pipeline", "image", "dast"];
+const PLANNED: &[&str] = &["sast", "image", "dast"];
 
 /// Validated scan settings.
 #[derive(Debug)]
@@ -56,6 +56,8 @@ pub(crate) struct Settings {
     pub(crate) index_file: Option<PathBuf>,
     /// The commit range of a `--git-history` scan (`--since`, `--commits`).
     pub(crate) range: Option<palisade_secrets::git::CommitRange>,
+    /// The `--policy` folder (user policies and gate rules).
+    pub(crate) policy: Option<PathBuf>,
 }
 
 impl From<SeverityArg> for Severity {
@@ -167,6 +169,7 @@ pub(crate) fn settings(
         #[allow(clippy::disallowed_methods)] // the CLI is where the environment is read
         index_file: std::env::var_os("GIT_INDEX_FILE").map(PathBuf::from),
         range,
+        policy: args.policy.clone(),
     })
 }
 
@@ -393,6 +396,7 @@ fn check_repository(root: &Path, mode: ScanMode) -> Result<PathBuf> {
 pub(crate) enum BuiltScanner {
     Secrets(SecretsScanner),
     Sca(palisade_sca::ScaScanner),
+    Iac(Box<palisade_iac::IacScanner>),
 }
 
 impl BuiltScanner {
@@ -405,6 +409,7 @@ impl BuiltScanner {
         match self {
             Self::Secrets(s) => s,
             Self::Sca(s) => s,
+            Self::Iac(s) => s.as_ref(),
         }
     }
 }
@@ -451,6 +456,26 @@ fn build_scanner(
             })?;
             Ok(BuiltScanner::Secrets(scanner))
         }
+        "iac" | "pipeline" => {
+            let family = if name == "iac" {
+                palisade_iac::Family::Iac
+            } else {
+                palisade_iac::Family::Pipeline
+            };
+            let mut opts = palisade_iac::IacOptions::default();
+            if name == "iac"
+                && let Some(dir) = &args.policy
+            {
+                let user = palisade_policy::user::UserPolicies::load(dir)
+                    .map_err(|e| anyhow::anyhow!(crate::commands::policy::explain(&e)))?;
+                opts.user = Some(user);
+                opts.namespaces =
+                    crate::commands::policy::namespaces(&args.namespace, args.all_namespaces);
+            }
+            let scanner = palisade_iac::IacScanner::new(family, opts)
+                .with_context(|| format!("cannot set up the {name} scanner"))?;
+            Ok(BuiltScanner::Iac(Box::new(scanner)))
+        }
         other => bail!("unknown scanner `{other}`"),
     }
 }
@@ -471,6 +496,8 @@ pub(crate) fn run(settings: &Settings) -> Report {
     let mut findings = Vec::new();
     let mut rules = Vec::new();
 
+    // Lives until the scanners are done: removing it deletes the spooled copies.
+    let spooled;
     let inventory = if settings.mode == ScanMode::Directory {
         let opts = DiscoveryOptions {
             excludes: Arc::clone(&settings.excludes),
@@ -480,16 +507,21 @@ pub(crate) fn run(settings: &Settings) -> Report {
             threads: 0,
         };
         let t = Instant::now();
-        let inv = discover_targets(&settings.project.root, &settings.project.targets, &opts);
+        let mut inv = discover_targets(&settings.project.root, &settings.project.targets, &opts);
         log_inventory(&inv, t.elapsed());
+        // A pipe or stdin can be read once; with more than one scanner reading files, it is
+        // read once here into a private temporary file that every scanner then reads.
+        spooled = spool_streams(&mut inv, settings);
         coverage.files_discovered = (inv.files.len() + inv.skipped.len()) as u64;
         coverage.skipped.extend(inv.skipped.iter().cloned());
         coverage.ignored.clone_from(&inv.ignored);
         diagnostics.extend(inv.diagnostics.iter().cloned());
         Some(inv)
     } else {
+        spooled = Spooled(Vec::new());
         None
     };
+    let _keep = &spooled;
     let total_bytes: u64 = inventory
         .as_ref()
         .map_or(0, |i| i.files.iter().map(|f| f.size).sum());
@@ -533,6 +565,7 @@ pub(crate) fn run(settings: &Settings) -> Report {
             let enabled = match built {
                 BuiltScanner::Secrets(s) => s.engine().rules().len(),
                 BuiltScanner::Sca(s) => s.rules().len(),
+                BuiltScanner::Iac(s) => s.rules().len(),
             };
             let mut run = ScannerRun {
                 name: name.to_owned(),
@@ -619,9 +652,15 @@ pub(crate) fn run(settings: &Settings) -> Report {
             fail_on: settings.fail_on,
             status: GateStatus::Passed,
             reasons: Vec::new(),
+            policies: Vec::new(),
         },
     };
     report.finalize(settings.fail_on);
+    crate::commands::gate::apply(
+        &mut report,
+        settings.policy.as_deref(),
+        settings.config.gate_default_policy,
+    );
     tracing::info!(
         "gate {}: {} active, {} suppressed findings (fail-on {}; {} ms in all)",
         if report.gate.status == GateStatus::Passed {
@@ -635,6 +674,57 @@ pub(crate) fn run(settings: &Settings) -> Report {
         started.elapsed().as_millis()
     );
     report
+}
+
+/// Temporary copies of stream targets, removed when dropped.
+struct Spooled(Vec<PathBuf>);
+
+impl Drop for Spooled {
+    fn drop(&mut self) {
+        for p in &self.0 {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}
+
+/// Read every stream target (a pipe, a device, stdin) once, up to one byte past the size
+/// cap, into a temporary file only this user can read, and point the inventory at it, so
+/// each scanner reads the same bytes. Only when more than one scanner runs; a stream that
+/// cannot be read stays as it is (the scanners report it).
+fn spool_streams(inv: &mut palisade_core::discovery::Inventory, settings: &Settings) -> Spooled {
+    use std::io::{Read as _, Write as _};
+    let mut out = Spooled(Vec::new());
+    if settings.scanners.len() < 2 {
+        return out;
+    }
+    let max = settings.config.max_file_size;
+    for f in inv.files.iter_mut().filter(|f| f.stream) {
+        let mut buf = Vec::new();
+        let Ok(file) = std::fs::File::open(&f.path) else {
+            continue;
+        };
+        if file.take(max + 1).read_to_end(&mut buf).is_err() {
+            continue;
+        }
+        let name = format!("palisade-stdin-{}-{}", std::process::id(), out.0.len());
+        let path = std::env::temp_dir().join(name);
+        let mut opts = std::fs::OpenOptions::new();
+        opts.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+        let Ok(mut tmp) = opts.open(&path) else {
+            continue;
+        };
+        if tmp.write_all(&buf).is_err() {
+            let _ = std::fs::remove_file(&path);
+            continue;
+        }
+        out.0.push(path.clone());
+        f.path = path;
+        f.size = buf.len() as u64;
+        f.stream = false;
+    }
+    out
 }
 
 /// A warning for each exclude pattern that left nothing out: a typo (`vendr/`) would

@@ -10,6 +10,7 @@ mod history;
 mod hostile;
 mod logs;
 mod outputs;
+mod policy;
 mod precommit;
 mod project;
 mod sbom;

@@ -40,6 +40,9 @@ pub struct Config {
     pub sbom: SbomConfig,
     /// Config-file suppressions.
     pub suppressions: Vec<ConfigSuppression>,
+    /// `[gate] default-policy`: load the built-in gate policy (default true); false leaves
+    /// the decision to the user's `package palisade.gate` rules.
+    pub gate_default_policy: bool,
 }
 
 impl Default for Config {
@@ -55,6 +58,7 @@ impl Default for Config {
             sca: ScaConfig::default(),
             sbom: SbomConfig::default(),
             suppressions: Vec::new(),
+            gate_default_policy: true,
         }
     }
 }
@@ -454,6 +458,14 @@ struct RawConfig {
     sbom: SbomConfig,
     #[serde(default)]
     suppress: Vec<toml::Spanned<RawSuppression>>,
+    #[serde(default)]
+    gate: RawGate,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawGate {
+    default_policy: Option<bool>,
 }
 
 #[derive(Deserialize, Default)]
@@ -687,6 +699,7 @@ impl Config {
             }
         }
         cfg.sbom = raw.sbom.clone();
+        cfg.gate_default_policy = raw.gate.default_policy.unwrap_or(true);
         cfg.sca.fail_on_stale_db = raw.sca.fail_on_stale_db.unwrap_or(false);
 
         for entry in raw.suppress {

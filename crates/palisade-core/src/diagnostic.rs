@@ -77,6 +77,18 @@ pub const CODES: &[(&str, &str)] = &[
         "the git repository is a shallow clone: history past its boundary was not scanned",
     ),
     (
+        "iac-module-not-followed",
+        "a Terraform module source was not followed: remote sources are never fetched, or a local one was not found",
+    ),
+    (
+        "iac-parse-error",
+        "an IaC or pipeline file could not be parsed (or hit a nesting or alias limit); it was not checked, or only in part",
+    ),
+    (
+        "iac-template-skipped",
+        "a Helm template was skipped: it is not YAML until rendered",
+    ),
+    (
         "ignore-file-too-large",
         "an ignore file was over its size or pattern limit and was not applied",
     ),

@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod config;
+pub mod decode;
 pub mod diagnostic;
 pub mod discovery;
 pub mod docs;

@@ -10,7 +10,7 @@ use crate::model::{Finding, RuleMeta, Severity};
 
 /// Version of the JSON report schema (`docs/report-format.md`). Bump the minor version for
 /// added fields, the major version for changed or removed ones.
-pub const SCHEMA_VERSION: &str = "1.4.0";
+pub const SCHEMA_VERSION: &str = "1.5.0";
 
 /// The tool that wrote the report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -190,6 +190,19 @@ pub struct Gate {
     pub status: GateStatus,
     /// Why it failed (empty when passed).
     pub reasons: Vec<String>,
+    /// Every policy file the gate evaluated, with its SHA-256 (`builtin:gate.rego` for the
+    /// built-in policy), so the record shows exactly which rules decided.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub policies: Vec<PolicyDigest>,
+}
+
+/// A policy file and the SHA-256 of its bytes.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct PolicyDigest {
+    /// Path as given (`builtin:<name>` for built-in policies).
+    pub path: String,
+    /// Hex SHA-256.
+    pub sha256: String,
 }
 
 impl Gate {
@@ -367,6 +380,7 @@ impl Report {
             fail_on,
             status,
             reasons,
+            policies: Vec::new(),
         };
     }
 }

@@ -6,7 +6,7 @@
 //! checksum validators. Output is always redacted unless `--show-secrets` is given.
 #![warn(missing_docs)]
 
-pub mod decode;
+pub use palisade_core::decode;
 pub mod engine;
 pub mod filter;
 #[cfg(feature = "git")]

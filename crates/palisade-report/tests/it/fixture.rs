@@ -340,6 +340,7 @@ pub(crate) fn sample_report() -> Report {
             fail_on: Severity::High,
             status: GateStatus::Passed,
             reasons: Vec::new(),
+            policies: Vec::new(),
         },
     };
     report.finalize(Severity::High);

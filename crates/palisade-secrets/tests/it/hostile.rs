@@ -99,6 +99,7 @@ fn render_all(res: &FileResult) -> String {
             fail_on: Severity::High,
             status: GateStatus::Passed,
             reasons: vec![],
+            policies: Vec::new(),
         },
     };
     report.finalize(Severity::High);

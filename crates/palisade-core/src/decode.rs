@@ -1,4 +1,4 @@
-//! Text encodings the engine reads: UTF-8 (with or without a byte-order mark) as it is, and
+//! Text encodings scanners read: UTF-8 (with or without a byte-order mark) as it is, and
 //! UTF-16 with a byte-order mark (little or big endian: .NET and PowerShell configs, `.reg`
 //! exports) transcoded to UTF-8 as it streams, so line and column numbers refer to the
 //! decoded text. UTF-16 without a byte-order mark cannot be told from binary data reliably

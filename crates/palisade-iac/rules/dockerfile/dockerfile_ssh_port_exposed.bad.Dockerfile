@@ -1,0 +1,3 @@
+FROM alpine:3.20
+# expect: dockerfile-ssh-port-exposed
+EXPOSE 22 8080

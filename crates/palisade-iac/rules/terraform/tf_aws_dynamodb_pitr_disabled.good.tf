@@ -1,0 +1,6 @@
+resource "aws_dynamodb_table" "x" {
+  name = "x"
+  point_in_time_recovery {
+    enabled = true
+  }
+}

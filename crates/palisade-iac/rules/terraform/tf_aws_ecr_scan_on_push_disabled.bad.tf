@@ -1,0 +1,6 @@
+resource "aws_ecr_repository" "x" {
+  name = "x"
+  image_scanning_configuration {
+    scan_on_push = false # expect: tf-aws-ecr-scan-on-push-disabled
+  }
+}

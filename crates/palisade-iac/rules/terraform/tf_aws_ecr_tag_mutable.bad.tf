@@ -1,0 +1,4 @@
+resource "aws_ecr_repository" "r" {
+  name                 = "app"
+  image_tag_mutability = "MUTABLE" # expect: tf-aws-ecr-tag-mutable
+}

@@ -1,0 +1,7 @@
+resource "aws_ecs_task_definition" "t" {
+  family = "t"
+  container_definitions = jsonencode([{
+    name  = "app"
+    image = "app:1"
+  }])
+}

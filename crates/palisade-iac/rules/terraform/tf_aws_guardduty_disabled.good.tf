@@ -1,0 +1,4 @@
+resource "aws_guardduty_detector" "x" {
+  name = "x"
+  enable = true
+}

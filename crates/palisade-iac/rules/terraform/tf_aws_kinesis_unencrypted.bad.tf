@@ -1,0 +1,4 @@
+resource "aws_kinesis_stream" "x" {
+  name = "x"
+  encryption_type = "NONE" # expect: tf-aws-kinesis-unencrypted
+}

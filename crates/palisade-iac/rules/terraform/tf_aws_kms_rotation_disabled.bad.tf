@@ -1,0 +1,4 @@
+# expect: tf-aws-kms-rotation-disabled
+resource "aws_kms_key" "k" {
+  description = "app"
+}

@@ -1,0 +1,4 @@
+resource "aws_mq_broker" "x" {
+  name = "x"
+  publicly_accessible = false
+}

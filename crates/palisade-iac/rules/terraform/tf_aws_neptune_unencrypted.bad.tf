@@ -1,0 +1,4 @@
+resource "aws_neptune_cluster" "x" {
+  name = "x"
+  storage_encrypted = false # expect: tf-aws-neptune-unencrypted
+}

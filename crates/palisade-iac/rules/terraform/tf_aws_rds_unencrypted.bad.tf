@@ -1,0 +1,5 @@
+resource "aws_db_instance" "db" {
+  engine            = "postgres"
+  instance_class    = "db.t3.medium"
+  storage_encrypted = false # expect: tf-aws-rds-unencrypted
+}

@@ -1,0 +1,4 @@
+resource "aws_s3_bucket_acl" "reports" {
+  bucket = aws_s3_bucket.reports.id
+  acl    = "private"
+}

@@ -1,0 +1,26 @@
+resource "aws_security_group" "admin" {
+  name = "admin"
+
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+
+  ingress {
+    from_port   = 3389
+    to_port     = 3389
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"] # expect: tf-aws-sg-rdp-open-world
+  }
+}
+
+resource "aws_security_group_rule" "all" {
+  type             = "ingress"
+  from_port        = 0
+  to_port          = 65535
+  protocol         = "tcp"
+  ipv6_cidr_blocks = ["::/0"] # expect: tf-aws-sg-rdp-open-world
+  security_group_id = aws_security_group.admin.id
+}

@@ -1,0 +1,4 @@
+resource "aws_sqs_queue" "q" {
+  name                    = "q"
+  sqs_managed_sse_enabled = false # expect: tf-aws-sqs-unencrypted
+}

@@ -1,0 +1,4 @@
+resource "azurerm_kubernetes_cluster" "x" {
+  name = "x"
+  role_based_access_control_enabled = false # expect: tf-azure-aks-rbac-disabled
+}

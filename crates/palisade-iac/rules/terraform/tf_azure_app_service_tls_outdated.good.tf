@@ -1,0 +1,6 @@
+resource "azurerm_linux_web_app" "x" {
+  name = "x"
+  site_config {
+    minimum_tls_version = "1.2"
+  }
+}

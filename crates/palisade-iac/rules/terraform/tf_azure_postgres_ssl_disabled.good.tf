@@ -1,0 +1,4 @@
+resource "azurerm_postgresql_server" "x" {
+  name = "x"
+  ssl_enforcement_enabled = true
+}

@@ -1,0 +1,4 @@
+resource "azurerm_mssql_server" "x" {
+  name = "x"
+  public_network_access_enabled = false
+}

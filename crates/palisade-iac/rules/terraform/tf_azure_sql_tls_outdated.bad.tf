@@ -1,0 +1,4 @@
+resource "azurerm_mssql_server" "x" {
+  name = "x"
+  minimum_tls_version = "1.0" # expect: tf-azure-sql-tls-outdated
+}

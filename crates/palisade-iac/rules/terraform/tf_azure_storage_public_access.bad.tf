@@ -1,0 +1,4 @@
+resource "azurerm_storage_account" "sa" {
+  name                            = "appdata"
+  allow_nested_items_to_be_public = true # expect: tf-azure-storage-public-access
+}

@@ -1,0 +1,5 @@
+resource "google_bigquery_dataset_iam_member" "pub" {
+  dataset_id = google_bigquery_dataset.ds.dataset_id
+  role       = "roles/bigquery.dataViewer"
+  member     = "group:analysts@example.com"
+}

@@ -1,0 +1,5 @@
+resource "google_compute_instance" "x" {
+  name = "x"
+  machine_type = "e2-small"
+  can_ip_forward = false
+}

@@ -1,0 +1,4 @@
+resource "google_container_cluster" "x" {
+  name = "x"
+  enable_legacy_abac = false
+}

@@ -1,0 +1,4 @@
+//! palisade-iac integration tests: one binary.
+
+mod checks;
+mod scan;

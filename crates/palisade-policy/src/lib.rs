@@ -1,0 +1,17 @@
+//! palisade's policy engine, on regorus (a Rego interpreter in Rust).
+//!
+//! - [`doc`]: documents with source spans, the input every policy reads;
+//! - [`yaml`]: YAML and JSON into documents, with bounded aliases and depth;
+//! - [`checks`]: built-in checks (Rego with OPA `# METADATA`);
+//! - [`user`]: users' conftest-style policies and `policy test`;
+//! - [`gate`]: the release gate over a whole report.
+
+pub mod checks;
+pub mod doc;
+pub mod engine;
+pub mod gate;
+pub mod metadata;
+pub mod user;
+pub mod yaml;
+
+pub use engine::{PolicyError, PolicyFile};
