@@ -40,11 +40,46 @@ pub struct IacOptions {
     pub namespaces: Namespaces,
 }
 
+/// Compiled engines are not shared between threads while they evaluate (an evaluation
+/// sets the input), and cloning one costs about as much as running every check on a small
+/// file: each worker takes an engine from the pool and puts it back.
+#[derive(Debug)]
+struct Pool<T: Clone> {
+    proto: T,
+    free: std::sync::Mutex<Vec<T>>,
+}
+
+impl<T: Clone> Pool<T> {
+    fn new(proto: T) -> Self {
+        Self {
+            proto,
+            free: std::sync::Mutex::new(Vec::new()),
+        }
+    }
+
+    fn with<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
+        let taken = self.free.lock().ok().and_then(|mut v| v.pop());
+        let mut item = taken.unwrap_or_else(|| self.proto.clone());
+        let r = f(&mut item);
+        if let Ok(mut v) = self.free.lock() {
+            v.push(item);
+        }
+        r
+    }
+}
+
+impl<T: Clone> Clone for Pool<T> {
+    fn clone(&self) -> Self {
+        Self::new(self.proto.clone())
+    }
+}
+
 /// The scanner.
 #[derive(Debug, Clone)]
 pub struct IacScanner {
     family: Family,
-    checks: CheckSet,
+    checks: Pool<CheckSet>,
+    user: Option<Pool<UserPolicies>>,
     opts: IacOptions,
 }
 
@@ -133,9 +168,11 @@ pub fn policy_rule_docs() -> Vec<palisade_core::docs::RuleDoc> {
 impl IacScanner {
     /// The scanner for `family` with the built-in checks.
     pub fn new(family: Family, opts: IacOptions) -> Result<Self, palisade_policy::PolicyError> {
+        let user = opts.user.clone().map(Pool::new);
         Ok(Self {
             family,
-            checks: crate::registry::check_set()?.clone(),
+            checks: Pool::new(crate::registry::check_set()?.clone()),
+            user,
             opts,
         })
     }
@@ -229,11 +266,10 @@ impl IacScanner {
     /// Turn results into findings for one document.
     fn findings_for(&self, doc: &Doc, lines: &[Vec<&str>], out: &mut Unit) {
         let input = check_input(doc.kind).as_str();
-        let mut checks = self.checks.clone();
-        match checks.eval(input, &doc.node) {
+        match self.checks.with(|c| c.eval(input, &doc.node)) {
             Ok(hits) => {
                 for h in hits {
-                    let meta = &self.checks.checks()[h.check].meta;
+                    let meta = &self.checks.proto.checks()[h.check].meta;
                     let f = self.finding(meta, doc, &h.result, lines, None);
                     out.findings.push(f);
                 }
@@ -243,9 +279,9 @@ impl IacScanner {
     }
 
     fn user_findings(&self, doc: &Doc, node: &Node, lines: &[Vec<&str>], out: &mut Unit) {
-        let Some(user) = &self.opts.user else { return };
-        let mut user = user.clone();
-        match user.eval(&node.to_json(), &self.opts.namespaces) {
+        let Some(pool) = &self.user else { return };
+        let input = node.to_json();
+        match pool.with(|u| u.eval(&input, &self.opts.namespaces)) {
             Ok(hits) => {
                 let rules = policy_rules();
                 for h in hits {
@@ -678,6 +714,7 @@ impl Scanner for IacScanner {
     fn rules(&self) -> Vec<RuleMeta> {
         let mut v: Vec<RuleMeta> = self
             .checks
+            .proto
             .checks()
             .iter()
             .filter(|c| Kind::from_name(&c.input).is_some_and(|k| self.owns(k)))
