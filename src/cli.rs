@@ -256,7 +256,8 @@ pub(crate) struct ScanArgs {
     pub(crate) target: TargetArgs,
     /// Report format, and optionally the file it goes to: FORMAT[:FILE]. Repeat for several
     /// outputs in one run (`-f sarif:palisade.sarif -f terminal`); at most one goes to
-    /// stdout. Formats: terminal (default), concise, json, sarif, junit, github, gitlab.
+    /// stdout. Formats: terminal (default), concise, json, sarif, junit, github, gitlab,
+    /// gitlab-sast, gitlab-dependency-scanning.
     #[arg(
         long,
         short = 'f',

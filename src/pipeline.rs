@@ -576,8 +576,10 @@ pub(crate) fn run(settings: &Settings) -> Report {
                 duration_ms: Some(t.elapsed().as_millis() as u64),
                 database: output.database.clone(),
             };
-            coverage.files_scanned += output.files_scanned;
-            coverage.bytes_scanned += output.bytes_scanned;
+            // Scanners read the same files (every scanner reads a Dockerfile as text for
+            // secrets and as a document for IaC): the report counts files, not readings.
+            coverage.files_scanned = coverage.files_scanned.max(output.files_scanned);
+            coverage.bytes_scanned = coverage.bytes_scanned.max(output.bytes_scanned);
             coverage.skipped.extend(output.skipped);
             if let Some(git) = output.git {
                 coverage.git = Some(match coverage.git.take() {

@@ -1,6 +1,7 @@
 //! End-to-end tests of the `palisade` binary (one test binary, modules per area).
 #![allow(clippy::unwrap_used, clippy::print_stderr, clippy::disallowed_methods)]
 
+mod ci_templates;
 mod demo;
 mod docs;
 mod files;

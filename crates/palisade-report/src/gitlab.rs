@@ -1,6 +1,13 @@
-//! GitLab's secret-detection security report (the `secret_detection` report artefact,
-//! conventionally `gl-secret-detection-report.json`), which GitLab shows in merge requests,
-//! the pipeline's security tab and the vulnerability report.
+//! GitLab's security reports, which GitLab shows in merge requests, the pipeline's security
+//! tab and the vulnerability report: the secret-detection report (the `secret_detection`
+//! artefact, conventionally `gl-secret-detection-report.json`, format `gitlab`), the SAST
+//! report for IaC, pipeline and policy findings (`sast`, `gl-sast-report.json`, format
+//! `gitlab-sast`; GitLab files its own IaC scanning under SAST), and the
+//! dependency-scanning report for SCA and licence findings (`dependency_scanning`,
+//! `gl-dependency-scanning-report.json`, format `gitlab-dependency-scanning`). The three
+//! share the structure below; they differ in `scan.type`, the categories of findings they
+//! hold, and the `location` of a vulnerability (a dependency-scanning location names the
+//! lockfile and the package and version instead of lines).
 //!
 //! The document follows GitLab's published schema, `dist/secret-detection-report-format.json`
 //! of `security-report-schemas`, and declares [`SCHEMA_VERSION`]: a version GitLab 16 and 17
@@ -45,7 +52,72 @@ use serde::Serialize;
 
 /// The schema version this document declares.
 pub(crate) const SCHEMA_VERSION: &str = "15.0.6";
-const SCHEMA_URI: &str = "https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v15.0.6/dist/secret-detection-report-format.json";
+
+/// Which GitLab report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// `secret_detection`: secrets findings.
+    Secrets,
+    /// `sast`: IaC, pipeline, SAST and policy findings.
+    Sast,
+    /// `dependency_scanning`: SCA and licence findings.
+    Dependencies,
+}
+
+impl Kind {
+    fn report_type(self) -> &'static str {
+        match self {
+            Self::Secrets => "secret_detection",
+            Self::Sast => "sast",
+            Self::Dependencies => "dependency_scanning",
+        }
+    }
+
+    fn schema_uri(self) -> &'static str {
+        match self {
+            Self::Secrets => {
+                "https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v15.0.6/dist/secret-detection-report-format.json"
+            }
+            Self::Sast => {
+                "https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v15.0.6/dist/sast-report-format.json"
+            }
+            Self::Dependencies => {
+                "https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v15.0.6/dist/dependency-scanning-report-format.json"
+            }
+        }
+    }
+
+    fn scanner(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Secrets => ("palisade-secrets", "palisade secrets"),
+            Self::Sast => ("palisade-iac", "palisade IaC, pipeline and policy checks"),
+            Self::Dependencies => ("palisade-sca", "palisade dependencies"),
+        }
+    }
+
+    fn holds(self, c: Category) -> bool {
+        match self {
+            Self::Secrets => c == Category::Secrets,
+            Self::Sast => matches!(
+                c,
+                Category::Iac
+                    | Category::Pipeline
+                    | Category::Sast
+                    | Category::Policy
+                    | Category::Image
+            ),
+            Self::Dependencies => matches!(c, Category::Sca | Category::License),
+        }
+    }
+
+    fn what(self) -> &'static str {
+        match self {
+            Self::Secrets => "secrets",
+            Self::Sast => "IaC, pipeline, SAST and policy findings",
+            Self::Dependencies => "dependency and licence findings",
+        }
+    }
+}
 const TOOL_URI: &str = "https://github.com/palisade-dev/palisade";
 /// `location.commit.sha` of a finding that was not found in a commit.
 const NO_COMMIT: &str = "0000000";
@@ -54,8 +126,8 @@ const MAX_NAME: usize = 255;
 const MAX_SOLUTION: usize = 7_000;
 const MAX_DESCRIPTION: usize = 1_048_576;
 
-pub(crate) fn write(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &build(report))?;
+pub(crate) fn write(report: &Report, kind: Kind, out: &mut dyn Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &build(report, kind))?;
     out.write_all(b"\n")
 }
 
@@ -65,6 +137,10 @@ struct Document {
     schema: &'static str,
     scan: Scan,
     vulnerabilities: Vec<Vulnerability>,
+    /// Dependency scanning only (optional since 15.0, kept empty: the packages are in the
+    /// SBOM palisade writes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dependency_files: Option<Vec<serde_json::Value>>,
 }
 
 #[derive(Serialize)]
@@ -125,11 +201,32 @@ struct ScannerRef {
 }
 
 #[derive(Serialize)]
-struct GlLocation {
-    file: String,
-    start_line: u32,
-    end_line: u32,
-    commit: Commit,
+#[serde(untagged)]
+enum GlLocation {
+    Lines {
+        file: String,
+        start_line: u32,
+        end_line: u32,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        commit: Option<Commit>,
+    },
+    Dependency {
+        file: String,
+        dependency: Dependency,
+    },
+}
+
+#[derive(Serialize)]
+struct Dependency {
+    package: Package,
+    version: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    direct: Option<bool>,
+}
+
+#[derive(Serialize)]
+struct Package {
+    name: String,
 }
 
 #[derive(Serialize)]
@@ -157,10 +254,9 @@ struct Link {
 }
 
 const ANALYZER_ID: &str = "palisade";
-const SCANNER_ID: &str = "palisade-secrets";
-const SCANNER_NAME: &str = "palisade secrets";
 
-fn build(report: &Report) -> Document {
+fn build(report: &Report, kind: Kind) -> Document {
+    let (scanner_id, scanner_name) = kind.scanner();
     let version = report.tool.version.clone();
     let (start_time, end_time) = scan_times(report);
     let failed = report.gate.status == GateStatus::Error
@@ -172,16 +268,16 @@ fn build(report: &Report) -> Document {
     let mut vulnerabilities = Vec::new();
     let (mut suppressed, mut other) = (0usize, 0usize);
     for f in &report.findings {
-        if f.category != Category::Secrets {
+        if !kind.holds(f.category) {
             other += 1;
         } else if !f.is_active() {
             suppressed += 1;
         } else {
             let rule = report.rules.iter().find(|r| r.id == f.rule_id);
             let total = 1 + f.related_locations.len();
-            vulnerabilities.push(vulnerability(f, rule, &f.location, 1, total));
+            vulnerabilities.push(vulnerability(f, rule, &f.location, 1, total, kind));
             for (i, l) in f.related_locations.iter().enumerate() {
-                vulnerabilities.push(vulnerability(f, rule, l, i + 2, total));
+                vulnerabilities.push(vulnerability(f, rule, l, i + 2, total, kind));
             }
         }
     }
@@ -201,17 +297,18 @@ fn build(report: &Report) -> Document {
         messages.push(ScanMessage {
             level: "info",
             value: format!(
-                "{other} finding{} of other categories than secrets {} not listed (a \
-                 secret-detection report holds secrets only; see the palisade JSON report)",
+                "{other} finding{} of other categories {} not listed (this report holds {} \
+                 only; see the palisade JSON report)",
                 if other == 1 { "" } else { "s" },
-                if other == 1 { "is" } else { "are" }
+                if other == 1 { "is" } else { "are" },
+                kind.what()
             ),
         });
     }
 
     Document {
         version: SCHEMA_VERSION,
-        schema: SCHEMA_URI,
+        schema: kind.schema_uri(),
         scan: Scan {
             analyzer: Tool {
                 id: ANALYZER_ID,
@@ -221,19 +318,20 @@ fn build(report: &Report) -> Document {
                 vendor: Vendor { name: "palisade" },
             },
             scanner: Tool {
-                id: SCANNER_ID,
-                name: SCANNER_NAME,
+                id: scanner_id,
+                name: scanner_name,
                 url: TOOL_URI,
                 version,
                 vendor: Vendor { name: "palisade" },
             },
-            kind: "secret_detection",
+            kind: kind.report_type(),
             start_time,
             end_time,
             status: if failed { "failure" } else { "success" },
             messages,
         },
         vulnerabilities,
+        dependency_files: (kind == Kind::Dependencies).then(Vec::new),
     }
 }
 
@@ -243,7 +341,9 @@ fn vulnerability(
     at: &Location,
     copy: usize,
     copies: usize,
+    kind: Kind,
 ) -> Vulnerability {
+    let (scanner_id, scanner_name) = kind.scanner();
     let help = RuleMeta::help_uri(&f.rule_id);
     let message = if f.message.is_empty() {
         f.title.clone()
@@ -272,6 +372,44 @@ fn vulnerability(
         value: f.rule_id.clone(),
         url: help.clone(),
     }];
+    // Advisory ids first for dependency findings: GitLab takes the first identifier as the
+    // primary one and matches vulnerabilities across scanners by it.
+    if kind == Kind::Dependencies {
+        let prop = |k: &str| {
+            f.properties
+                .get(k)
+                .and_then(|v| v.as_str())
+                .map(str::to_owned)
+        };
+        let aliases: Vec<String> = f
+            .properties
+            .get("aliases")
+            .and_then(|v| v.as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (at, id) in prop("advisory").into_iter().chain(aliases).enumerate() {
+            let (kind, url) = if id.starts_with("CVE-") {
+                ("cve", format!("https://nvd.nist.gov/vuln/detail/{id}"))
+            } else if id.starts_with("GHSA-") {
+                ("ghsa", format!("https://github.com/advisories/{id}"))
+            } else {
+                ("osv", format!("https://osv.dev/vulnerability/{id}"))
+            };
+            identifiers.insert(
+                at,
+                Identifier {
+                    kind,
+                    name: id.clone(),
+                    value: id,
+                    url,
+                },
+            );
+        }
+    }
     identifiers.extend(f.cwe.iter().map(|c| Identifier {
         kind: "cwe",
         name: c.to_string(),
@@ -303,10 +441,47 @@ fn vulnerability(
             date: None,
         },
     };
+    let location = match kind {
+        Kind::Dependencies => GlLocation::Dependency {
+            file: at.path.clone(),
+            dependency: Dependency {
+                package: Package {
+                    name: f
+                        .properties
+                        .get("package")
+                        .and_then(|v| v.as_str())
+                        .unwrap_or(&f.title)
+                        .to_owned(),
+                },
+                version: f
+                    .properties
+                    .get("version")
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_owned(),
+                direct: f
+                    .properties
+                    .get("direct")
+                    .and_then(serde_json::Value::as_bool),
+            },
+        },
+        Kind::Sast => GlLocation::Lines {
+            file: at.path.clone(),
+            start_line: at.start_line.max(1),
+            end_line: at.end_line.max(at.start_line).max(1),
+            commit: None,
+        },
+        Kind::Secrets => GlLocation::Lines {
+            file: at.path.clone(),
+            start_line: at.start_line.max(1),
+            end_line: at.end_line.max(at.start_line).max(1),
+            commit: Some(commit),
+        },
+    };
 
     Vulnerability {
         id: vulnerability_id(f, at),
-        category: "secret_detection",
+        category: kind.report_type(),
         name: limit(&f.title, MAX_NAME),
         message,
         description: limit(&description, MAX_DESCRIPTION),
@@ -314,15 +489,10 @@ fn vulnerability(
         confidence: confidence(f.confidence),
         solution: limit(solution, MAX_SOLUTION),
         scanner: ScannerRef {
-            id: SCANNER_ID,
-            name: SCANNER_NAME,
+            id: scanner_id,
+            name: scanner_name,
         },
-        location: GlLocation {
-            file: at.path.clone(),
-            start_line: at.start_line.max(1),
-            end_line: at.end_line.max(at.start_line).max(1),
-            commit,
-        },
+        location,
         identifiers,
         links,
     }

@@ -14,6 +14,8 @@
 //! | [`Format::Junit`] | `junit` | JUnit XML, one test case per finding |
 //! | [`Format::Github`] | `github` | GitHub Actions workflow commands (annotations) |
 //! | [`Format::Gitlab`] | `gitlab` | GitLab secret-detection report (`gl-secret-detection-report.json`) |
+//! | [`Format::GitlabSast`] | `gitlab-sast` | GitLab SAST report for IaC, pipeline and policy findings (`gl-sast-report.json`) |
+//! | [`Format::GitlabDependencyScanning`] | `gitlab-dependency-scanning` | GitLab dependency-scanning report (`gl-dependency-scanning-report.json`) |
 #![warn(missing_docs)]
 
 use std::io::Write;
@@ -46,11 +48,15 @@ pub enum Format {
     Github,
     /// GitLab's secret-detection security report (JSON).
     Gitlab,
+    /// GitLab's SAST security report (JSON): IaC, pipeline and policy findings.
+    GitlabSast,
+    /// GitLab's dependency-scanning security report (JSON): SCA and licence findings.
+    GitlabDependencyScanning,
 }
 
 impl Format {
     /// Every format, in the order the CLI lists them.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 9] = [
         Self::Terminal,
         Self::Concise,
         Self::Json,
@@ -58,6 +64,8 @@ impl Format {
         Self::Junit,
         Self::Github,
         Self::Gitlab,
+        Self::GitlabSast,
+        Self::GitlabDependencyScanning,
     ];
 
     /// The lowercase name used on the command line.
@@ -70,6 +78,8 @@ impl Format {
             Self::Junit => "junit",
             Self::Github => "github",
             Self::Gitlab => "gitlab",
+            Self::GitlabSast => "gitlab-sast",
+            Self::GitlabDependencyScanning => "gitlab-dependency-scanning",
         }
     }
 
@@ -127,7 +137,9 @@ pub fn write(
         Format::Sarif => sarif::write(report, out),
         Format::Junit => junit::write(report, out),
         Format::Github => github::write(report, out),
-        Format::Gitlab => gitlab::write(report, out),
+        Format::Gitlab => gitlab::write(report, gitlab::Kind::Secrets, out),
+        Format::GitlabSast => gitlab::write(report, gitlab::Kind::Sast, out),
+        Format::GitlabDependencyScanning => gitlab::write(report, gitlab::Kind::Dependencies, out),
     }
 }
 

@@ -168,7 +168,9 @@ fn issue6_20_gitlab_scan_object() {
         "2 suppressed or baselined findings are not listed (see the palisade JSON report)"
     )));
     assert!(messages.iter().any(|(l, m)| *l == "info"
-        && m.starts_with("1 finding of other categories than secrets is not listed")));
+        && m.starts_with(
+            "1 finding of other categories is not listed (this report holds secrets only"
+        )));
 
     let ok = gitlab_of(&report_all_scanners_ok());
     assert_eq!(ok["scan"]["status"], "success");

@@ -24,7 +24,15 @@ fn format_names_round_trip() {
     assert_eq!(
         Format::ALL.map(Format::as_str),
         [
-            "terminal", "concise", "json", "sarif", "junit", "github", "gitlab"
+            "terminal",
+            "concise",
+            "json",
+            "sarif",
+            "junit",
+            "github",
+            "gitlab",
+            "gitlab-sast",
+            "gitlab-dependency-scanning"
         ]
     );
     let d = WriteOptions::default();
@@ -50,7 +58,13 @@ fn only_the_json_document_carries_time() {
         let has_time = out.contains("2024-05-01T12:00:0");
         assert_eq!(
             has_time,
-            matches!(format, Format::Json | Format::Gitlab),
+            matches!(
+                format,
+                Format::Json
+                    | Format::Gitlab
+                    | Format::GitlabSast
+                    | Format::GitlabDependencyScanning
+            ),
             "{format}"
         );
         assert!(!out.contains("file://"), "{format} has an absolute URI");
@@ -78,6 +92,8 @@ fn issue6_20_ci_formats_never_copy_free_properties() {
         Format::Junit,
         Format::Github,
         Format::Gitlab,
+        Format::GitlabSast,
+        Format::GitlabDependencyScanning,
     ] {
         for show_suppressed in [false, true] {
             let opts = WriteOptions {
@@ -95,9 +111,24 @@ fn issue6_20_ci_formats_never_copy_free_properties() {
 fn issue6_20_every_format_shows_every_active_finding() {
     let report = report_all_scanners_ok();
     for (format, out) in all_outputs(&report) {
-        // A GitLab secret-detection report holds secrets only (and counts the rest).
+        // A GitLab report holds its own categories only (and counts the rest).
         let shown = |f: &&palisade_core::Finding| {
-            f.is_active() && (format != Format::Gitlab || f.category == Category::Secrets)
+            f.is_active()
+                && match format {
+                    Format::Gitlab => f.category == Category::Secrets,
+                    Format::GitlabSast => matches!(
+                        f.category,
+                        Category::Iac
+                            | Category::Pipeline
+                            | Category::Sast
+                            | Category::Policy
+                            | Category::Image
+                    ),
+                    Format::GitlabDependencyScanning => {
+                        matches!(f.category, Category::Sca | Category::License)
+                    }
+                    _ => true,
+                }
         };
         for f in report.findings.iter().filter(shown) {
             assert!(
