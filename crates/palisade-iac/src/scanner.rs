@@ -206,6 +206,28 @@ fn read_entry(file: &FileEntry, max: u64) -> Result<String, String> {
     Ok(String::from_utf8_lossy(&decoded).into_owned())
 }
 
+/// Read files whole; one that cannot be read is a diagnostic, not a silent gap.
+fn read_sources(files: &[&FileEntry], max: u64, diags: &mut Vec<Diagnostic>) -> Vec<SourceFile> {
+    let mut out = Vec::new();
+    for f in files {
+        match read_entry(f, max) {
+            Ok(text) => out.push(SourceFile {
+                rel: f.rel.clone(),
+                text,
+            }),
+            Err(e) => diags.push(
+                Diagnostic::new(
+                    "file-unreadable",
+                    DiagnosticLevel::Warning,
+                    format!("cannot read, not checked: {e}"),
+                )
+                .at(f.rel.clone(), None),
+            ),
+        }
+    }
+    out
+}
+
 /// The documents in one non-Terraform file.
 fn parse_file(kind: Kind, text: &str) -> (Vec<Node>, Option<(u32, String)>) {
     match kind {
@@ -459,35 +481,13 @@ impl IacScanner {
         depth: usize,
     ) -> Unit {
         let mut unit = Unit::default();
-        let mut sources = Vec::new();
-        for f in files {
-            match read_entry(f, max) {
-                Ok(text) => {
-                    unit.bytes += text.len() as u64;
-                    sources.push(SourceFile {
-                        rel: f.rel.clone(),
-                        text,
-                    });
-                }
-                Err(e) => unit.diagnostics.push(
-                    Diagnostic::new(
-                        "file-unreadable",
-                        DiagnosticLevel::Warning,
-                        format!("cannot read, not checked: {e}"),
-                    )
-                    .at(f.rel.clone(), None),
-                ),
-            }
-        }
-        let vars: Vec<SourceFile> = tfvars
+        let sources = read_sources(files, max, &mut unit.diagnostics);
+        let vars = read_sources(tfvars, max, &mut unit.diagnostics);
+        unit.bytes += sources
             .iter()
-            .filter_map(|f| {
-                read_entry(f, max).ok().map(|text| SourceFile {
-                    rel: f.rel.clone(),
-                    text,
-                })
-            })
-            .collect();
+            .chain(&vars)
+            .map(|s| s.text.len() as u64)
+            .sum::<u64>();
         unit.files = sources.len() as u64;
         self.eval_module(
             dir,
@@ -597,16 +597,7 @@ impl IacScanner {
                 );
                 continue;
             };
-            let files = &all_dirs[&target];
-            let srcs: Vec<SourceFile> = files
-                .iter()
-                .filter_map(|f| {
-                    read_entry(f, max).ok().map(|text| SourceFile {
-                        rel: f.rel.clone(),
-                        text,
-                    })
-                })
-                .collect();
+            let srcs = read_sources(&all_dirs[&target], max, &mut unit.diagnostics);
             self.eval_module(
                 &target,
                 &srcs,
