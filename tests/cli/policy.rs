@@ -136,6 +136,47 @@ fn issue8_conftest_policy_runs_unmodified_deny_fails_and_warn_does_not() {
         .filter(|id| id.starts_with("policy-"))
         .collect();
     assert_eq!(ids, ["policy-warn"]);
+    // A warning never fails the gate, even at the lowest threshold: the gate counts every
+    // active finding but the warning.
+    std::fs::write(
+        dir.path().join("only-service.yaml"),
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  type: NodePort\n",
+    )
+    .unwrap();
+    let out = palisade(
+        &[
+            "scan",
+            "only-service.yaml",
+            "--scanners",
+            "iac",
+            "--policy",
+            "policy",
+            "--fail-on",
+            "info",
+            "--isolated",
+            "--format",
+            "json",
+        ],
+        dir.path(),
+    );
+    let r = json(&out);
+    let rules: Vec<&str> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule_id"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"policy-warn"), "{rules:?}");
+    let n = rules.iter().filter(|id| **id != "policy-warn").count();
+    let want = format!(
+        "{n} unsuppressed finding{} at or above severity info",
+        if n == 1 { "" } else { "s" }
+    );
+    assert_eq!(
+        r["gate"]["reasons"],
+        serde_json::json!([want]),
+        "the warning is not counted"
+    );
 }
 
 #[test]

@@ -210,7 +210,13 @@ impl Gate {
     /// `fail_on`. Writers that mark findings as failing (JUnit) ask this, so they agree
     /// with the gate's decision.
     pub fn blocks(&self, finding: &Finding) -> bool {
-        finding.is_active() && finding.severity >= self.fail_on
+        finding.is_active()
+            && finding.severity >= self.fail_on
+            && finding
+                .properties
+                .get("policy_effect")
+                .and_then(|v| v.as_str())
+                != Some("warn")
     }
 
     /// The documented exit code: 0 passed, 1 failed, 3 scanner error.

@@ -20,10 +20,14 @@ active contains f if {
 	not f.suppression
 }
 
+# A user policy's `warn` is reported and never blocks, whatever its severity.
 blocking := [f |
 	some f in active
 	rank[f.severity] >= rank[threshold]
+	not warning(f)
 ]
+
+warning(f) if f.properties.policy_effect == "warn"
 
 deny contains {"code": "scanner-failed", "msg": msg} if {
 	some s in input.scanners
