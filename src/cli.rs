@@ -94,6 +94,28 @@ pub(crate) enum Command {
     /// Test and debug Rego policies.
     #[command(subcommand_required = true)]
     Policy(PolicyArgs),
+    /// Trace specification items (OpenFastTrace notation in Markdown) and the coverage tags
+    /// in code and tests; exit 1 when any item has a defect.
+    Trace(TraceArgs),
+}
+
+/// `palisade trace`.
+#[derive(Debug, Args)]
+pub(crate) struct TraceArgs {
+    #[command(flatten)]
+    pub(crate) target: TargetArgs,
+    /// Output: terminal (defects, then the verdict line) or json.
+    #[arg(long, short = 'f', value_enum, default_value_t = TraceFormat::Terminal)]
+    pub(crate) format: TraceFormat,
+}
+
+/// `palisade trace` formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum TraceFormat {
+    /// Defective items, a summary, and OpenFastTrace's `ok - N total` / `not ok - ...` line.
+    Terminal,
+    /// Totals, links, defects by kind, and every item with its status.
+    Json,
 }
 
 /// `palisade gate`.

@@ -28,6 +28,7 @@ fn main() -> ExitCode {
         Command::Sbom(args) => commands::sbom::run(&cli.global, &args),
         Command::Gate(args) => commands::gate::run(&cli.global, &args),
         Command::Policy(args) => commands::policy::run(&cli.global, &args),
+        Command::Trace(args) => commands::trace::run(&cli.global, &args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

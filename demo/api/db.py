@@ -71,3 +71,6 @@ def save_thresholds(conn, thresholds):
                 (name, expression),
             )
     conn.commit()
+
+
+# [impl->dsn~db-credentials-from-secret~1]

@@ -10,4 +10,5 @@ pub(crate) mod policy;
 pub(crate) mod rules;
 pub(crate) mod sbom;
 pub(crate) mod scan;
+pub(crate) mod trace;
 pub(crate) mod version;

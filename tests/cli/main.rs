@@ -16,6 +16,7 @@ mod precommit;
 mod project;
 mod sbom;
 mod suppressions;
+mod trace;
 mod usage;
 mod version;
 

@@ -1,0 +1,268 @@
+//! Specification items in OpenFastTrace's notation, read from Markdown files, and coverage
+//! tags read from any source file.
+//!
+//! An item starts at a line that holds only its id (`req~login-mfa~1`, optionally in
+//! backticks or bold), titled by the nearest heading above it. Below it, up to the next id
+//! or heading of the same or a higher level: `Needs: dsn, impl` (artifact types that must
+//! cover it), `Covers:` and `Depends:` followed by a bullet list of ids (or ids on the same
+//! line), `Tags: a, b`, `Status: approved`. Everything else is the item's text.
+//!
+//! A coverage tag in a comment, `[impl->dsn~token-store~2]` (or with its own id,
+//! `[impl~store~1->dsn~token-store~2]`), is an item of that type that covers the target.
+
+use serde::Serialize;
+
+/// An item id: `type~name~revision`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ItemId {
+    /// Artifact type (`req`, `dsn`, `impl`, `utest`, ...).
+    pub kind: String,
+    /// Name (`login-mfa`).
+    pub name: String,
+    /// Revision.
+    pub revision: u32,
+}
+
+impl ItemId {
+    /// Parse `type~name~revision`.
+    pub fn parse(s: &str) -> Option<Self> {
+        let mut parts = s.split('~');
+        let (kind, name, rev) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() {
+            return None;
+        }
+        let word = |w: &str, extra: &[char]| {
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || extra.contains(&c))
+        };
+        if !word(kind, &[])
+            || !word(name, &['.', '-'])
+            || !rev.bytes().all(|b| b.is_ascii_digit())
+            || rev.is_empty()
+        {
+            return None;
+        }
+        Some(Self {
+            kind: kind.to_owned(),
+            name: name.to_owned(),
+            revision: rev.parse().ok()?,
+        })
+    }
+
+    /// `type~name` (the id without its revision).
+    pub fn unversioned(&self) -> (&str, &str) {
+        (&self.kind, &self.name)
+    }
+}
+
+impl std::fmt::Display for ItemId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}~{}~{}", self.kind, self.name, self.revision)
+    }
+}
+
+impl Serialize for ItemId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A specification item or a coverage tag.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Item {
+    /// Its id.
+    pub id: ItemId,
+    /// Title (the heading above a Markdown item; empty for tags).
+    pub title: String,
+    /// Body text.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub text: String,
+    /// Project-relative path of the file it is in.
+    pub path: String,
+    /// 1-based line of its id.
+    pub line: u32,
+    /// Artifact types that must cover it.
+    pub needs: Vec<String>,
+    /// Items it covers.
+    pub covers: Vec<ItemId>,
+    /// Items it depends on.
+    pub depends: Vec<ItemId>,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Status (`approved` unless written).
+    pub status: String,
+    /// Read from a coverage tag in code, not from a specification.
+    pub from_tag: bool,
+}
+
+/// A problem reading a file: path, line, message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReadProblem {
+    /// Project-relative path.
+    pub path: String,
+    /// 1-based line.
+    pub line: u32,
+    /// What is wrong.
+    pub message: String,
+}
+
+fn strip_decoration(line: &str) -> &str {
+    line.trim()
+        .trim_matches(|c| c == '`' || c == '*' || c == '_')
+        .trim()
+}
+
+fn ids_in(text: &str) -> Vec<ItemId> {
+    text.split(|c: char| c.is_whitespace() || c == ',' || c == '`' || c == '*')
+        .filter_map(ItemId::parse)
+        .collect()
+}
+
+fn list_in(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Read the items of one Markdown file.
+pub fn parse_markdown(path: &str, text: &str) -> (Vec<Item>, Vec<ReadProblem>) {
+    let mut items: Vec<Item> = Vec::new();
+    let problems = Vec::new();
+    let mut heading = String::new();
+    let mut heading_level = 0usize;
+    let mut current: Option<(Item, usize)> = None;
+    // Which list a bullet belongs to.
+    let mut list: Option<&'static str> = None;
+    let mut in_code = false;
+    let finish = |cur: &mut Option<(Item, usize)>, items: &mut Vec<Item>| {
+        if let Some((mut it, _)) = cur.take() {
+            let trimmed = it.text.trim().to_owned();
+            it.text = trimmed;
+            items.push(it);
+        }
+    };
+    for (i, raw) in text.lines().enumerate() {
+        let line_no = i as u32 + 1;
+        let t = raw.trim();
+        if t.starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        if in_code {
+            continue;
+        }
+        if let Some(rest) = t.strip_prefix('#') {
+            let level = 1 + rest.chars().take_while(|c| *c == '#').count();
+            if current.as_ref().is_some_and(|(_, l)| level <= *l) {
+                finish(&mut current, &mut items);
+            }
+            rest.trim_start_matches('#').trim().clone_into(&mut heading);
+            heading_level = level;
+            list = None;
+            continue;
+        }
+        let bullet = ["* ", "- ", "+ "].iter().any(|b| t.starts_with(b));
+        if let Some(id) = ItemId::parse(strip_decoration(t)).filter(|_| !bullet) {
+            finish(&mut current, &mut items);
+            current = Some((
+                Item {
+                    id,
+                    title: std::mem::take(&mut heading),
+                    text: String::new(),
+                    path: path.to_owned(),
+                    line: line_no,
+                    needs: Vec::new(),
+                    covers: Vec::new(),
+                    depends: Vec::new(),
+                    tags: Vec::new(),
+                    status: "approved".to_owned(),
+                    from_tag: false,
+                },
+                heading_level,
+            ));
+            list = None;
+            continue;
+        }
+        let Some((item, _)) = current.as_mut() else {
+            continue;
+        };
+        let field = |name: &str| t.strip_prefix(name).map(str::trim);
+        if let Some(v) = field("Needs:") {
+            item.needs.extend(list_in(v));
+            list = None;
+        } else if let Some(v) = field("Covers:") {
+            item.covers.extend(ids_in(v));
+            list = Some("covers");
+        } else if let Some(v) = field("Depends:") {
+            item.depends.extend(ids_in(v));
+            list = Some("depends");
+        } else if let Some(v) = field("Tags:") {
+            item.tags.extend(list_in(v));
+            list = None;
+        } else if let Some(v) = field("Status:") {
+            v.trim().to_lowercase().clone_into(&mut item.status);
+            list = None;
+        } else if let (Some(which), Some(bullet)) = (list, t.strip_prefix(['*', '-', '+'])) {
+            let ids = ids_in(bullet);
+            match which {
+                "covers" => item.covers.extend(ids),
+                _ => item.depends.extend(ids),
+            }
+        } else {
+            if !t.is_empty() {
+                list = None;
+            }
+            item.text.push_str(raw);
+            item.text.push('\n');
+        }
+    }
+    finish(&mut current, &mut items);
+    (items, problems)
+}
+
+/// Read the coverage tags of one source file.
+pub fn parse_tags(path: &str, text: &str) -> Vec<Item> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let mut rest = line;
+        while let Some(open) = rest.find('[') {
+            rest = &rest[open + 1..];
+            let Some(close) = rest.find(']') else { break };
+            let inner = rest[..close].trim();
+            if let Some((left, right)) = inner.split_once("->")
+                && let Some(target) = ItemId::parse(right.trim())
+            {
+                let left = left.trim();
+                let id = ItemId::parse(left).or_else(|| {
+                    (!left.is_empty()
+                        && left.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+                    .then(|| ItemId {
+                        kind: left.to_owned(),
+                        // OpenFastTrace names a tag's own item after its file and line.
+                        name: format!("{}-{}", path.replace(['/', '~'], "."), i + 1),
+                        revision: 0,
+                    })
+                });
+                if let Some(id) = id {
+                    out.push(Item {
+                        id,
+                        title: String::new(),
+                        text: String::new(),
+                        path: path.to_owned(),
+                        line: i as u32 + 1,
+                        needs: Vec::new(),
+                        covers: vec![target],
+                        depends: Vec::new(),
+                        tags: Vec::new(),
+                        status: "approved".to_owned(),
+                        from_tag: true,
+                    });
+                }
+            }
+            rest = &rest[close + 1..];
+        }
+    }
+    out
+}

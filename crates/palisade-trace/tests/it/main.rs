@@ -1,0 +1,131 @@
+//! palisade-trace tests: OpenFastTrace notation and the trace.
+
+use palisade_trace::{ItemId, collect, trace};
+
+const SPEC: &str = "# Authentication\n\n## Login needs a second factor\n`req~login-mfa~2`\n\nUsers log in with a password and a one-time code.\n\nNeeds: dsn\nTags: security\n\n## Token store\n`dsn~token-store~1`\n\nTokens are kept in a sealed store.\n\nCovers:\n* req~login-mfa~2\n\nNeeds: impl, utest\n\n## Audit log\n`dsn~audit-log~1`\n\nCovers:\n- req~login-mfa~1\n\nNeeds: impl\n\n```\nreq~not-an-item~1\n```\n";
+
+const CODE: &str = "// [impl->dsn~token-store~1]\nfn store() {}\n// [impl->dsn~missing~1]\n";
+
+#[test]
+fn ids_parse_as_openfasttrace_writes_them() {
+    let id = ItemId::parse("req~login-mfa.v2~3").expect("id");
+    assert_eq!(
+        (id.kind.as_str(), id.name.as_str(), id.revision),
+        ("req", "login-mfa.v2", 3)
+    );
+    assert_eq!(id.to_string(), "req~login-mfa.v2~3");
+    for bad in [
+        "req~x",
+        "req~x~",
+        "req~x~a",
+        "re q~x~1",
+        "req~x~1~2",
+        "~x~1",
+    ] {
+        assert!(ItemId::parse(bad).is_none(), "{bad}");
+    }
+}
+
+#[test]
+fn markdown_items_and_coverage_tags() {
+    let (items, problems) = collect(&[
+        ("doc/spec.md".into(), SPEC.into()),
+        ("src/store.rs".into(), CODE.into()),
+    ]);
+    assert!(problems.is_empty());
+    let ids: Vec<String> = items.iter().map(|i| i.id.to_string()).collect();
+    assert_eq!(
+        ids[..3],
+        ["req~login-mfa~2", "dsn~token-store~1", "dsn~audit-log~1"]
+    );
+    assert_eq!(
+        items.len(),
+        5,
+        "three items and two tags; nothing from the code block"
+    );
+    let req = &items[0];
+    assert_eq!(
+        (req.title.as_str(), req.line),
+        ("Login needs a second factor", 4)
+    );
+    assert_eq!(req.needs, ["dsn"]);
+    assert_eq!(req.tags, ["security"]);
+    assert!(req.text.contains("one-time code"));
+    assert_eq!(
+        items[1].covers,
+        [ItemId::parse("req~login-mfa~2").expect("id")]
+    );
+    assert_eq!(items[1].needs, ["impl", "utest"]);
+    let tag = &items[3];
+    assert!(tag.from_tag);
+    assert_eq!(
+        (tag.path.as_str(), tag.line, tag.id.kind.as_str()),
+        ("src/store.rs", 1, "impl")
+    );
+}
+
+#[test]
+fn trace_reports_each_defect_kind_and_the_verdict() {
+    let (items, _) = collect(&[
+        ("doc/spec.md".into(), SPEC.into()),
+        ("src/store.rs".into(), CODE.into()),
+    ]);
+    let t = trace(items);
+    let status = |id: &str| {
+        let it = t
+            .items
+            .iter()
+            .find(|x| x.item.id.to_string() == id)
+            .expect(id);
+        (
+            it.status,
+            it.defects
+                .iter()
+                .map(palisade_trace::Defect::kind)
+                .collect::<Vec<_>>(),
+        )
+    };
+    assert_eq!(status("req~login-mfa~2"), ("covered", vec![]));
+    assert_eq!(
+        status("dsn~token-store~1"),
+        ("defect", vec!["uncovered"]),
+        "utest is missing"
+    );
+    assert_eq!(
+        status("dsn~audit-log~1"),
+        ("defect", vec!["uncovered", "outdated"])
+    );
+    let orphan = t
+        .items
+        .iter()
+        .find(|x| x.item.covers[0].name == "missing")
+        .expect("tag");
+    assert_eq!(orphan.defects[0].kind(), "orphaned");
+    assert_eq!(t.total, 5);
+    assert_eq!(t.defects, 3);
+    assert_eq!(t.verdict(), "not ok - 5 total, 3 defects");
+    assert_eq!(t.defects_by_kind["uncovered"], 2);
+    // Expected: 4 needs + 4 covers links; valid: req<-dsn, token-store<-impl, token-store covers, 1 tag.
+    assert_eq!((t.links.expected, t.links.valid), (8, 4));
+}
+
+#[test]
+fn duplicates_and_an_all_covered_project() {
+    let spec = "`req~a~1`\nNeeds: impl\n\n# Again\n`req~a~1`\n";
+    let t = trace(collect(&[("s.md".into(), spec.into())]).0);
+    assert!(
+        t.items
+            .iter()
+            .all(|i| i.defects.iter().any(|d| d.kind() == "duplicate"))
+    );
+    let ok = "`req~a~1`\nNeeds: impl\n";
+    let t = trace(
+        collect(&[
+            ("s.md".into(), ok.into()),
+            ("a.py".into(), "# [impl->req~a~1]\n".into()),
+        ])
+        .0,
+    );
+    assert_eq!(t.verdict(), "ok - 2 total");
+    assert!((t.trace_score - 1.0).abs() < f64::EPSILON);
+}
