@@ -107,6 +107,10 @@ pub(crate) struct TraceArgs {
     /// Output: terminal (defects, then the verdict line) or json.
     #[arg(long, short = 'f', value_enum, default_value_t = TraceFormat::Terminal)]
     pub(crate) format: TraceFormat,
+    /// JUnit XML test results (a file, or a folder of `*.xml`; repeatable): an item covered
+    /// by tagged tests is verified when one passed, failing when one failed.
+    #[arg(long, value_name = "PATH")]
+    pub(crate) junit: Vec<std::path::PathBuf>,
 }
 
 /// `palisade trace` formats.

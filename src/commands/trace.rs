@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 use palisade_core::discovery::{DiscoveryOptions, discover_targets};
 use palisade_core::text::escape_control;
 
@@ -45,7 +45,46 @@ pub(crate) fn run(global: &GlobalArgs, args: &TraceArgs) -> Result<u8> {
             escape_control(&p.message)
         ));
     }
-    let t = palisade_trace::trace(items);
+    let mut t = palisade_trace::trace(items);
+    if !args.junit.is_empty() {
+        let mut cases = Vec::new();
+        for path in &args.junit {
+            let mut files: Vec<std::path::PathBuf> = Vec::new();
+            if path.is_dir() {
+                for e in std::fs::read_dir(path)
+                    .with_context(|| format!("cannot read {}", path.display()))?
+                {
+                    let p = e?.path();
+                    if p.extension().is_some_and(|x| x == "xml") {
+                        files.push(p);
+                    }
+                }
+                files.sort();
+            } else {
+                files.push(path.clone());
+            }
+            for f in files {
+                let bytes =
+                    palisade_core::config::read_user_file(&f, settings.config.max_file_size)
+                        .map_err(|e| {
+                            anyhow::anyhow!("cannot read test results {}: {e}", f.display())
+                        })?;
+                let shown = f.display().to_string();
+                let (c, problem) =
+                    palisade_trace::junit::parse(&shown, &String::from_utf8_lossy(&bytes));
+                if let Some(p) = problem {
+                    output::warning(&format!(
+                        "{}:{}: {}",
+                        escape_control(&p.path),
+                        p.line,
+                        escape_control(&p.message)
+                    ));
+                }
+                cases.extend(c);
+            }
+        }
+        t = palisade_trace::verify(t, &cases);
+    }
     match args.format {
         TraceFormat::Json => {
             let text = serde_json::to_string_pretty(&t)?;
@@ -76,6 +115,9 @@ pub(crate) fn run(global: &GlobalArgs, args: &TraceArgs) -> Result<u8> {
                         }
                         palisade_trace::Defect::Duplicate { other } => {
                             format!("duplicate of {other}")
+                        }
+                        palisade_trace::Defect::Failing { test } => {
+                            format!("failing: test {test} failed")
                         }
                     })
                     .collect();

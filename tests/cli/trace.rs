@@ -70,3 +70,53 @@ fn issue9_trace_all_covered_is_ok_and_exit_0() {
         stdout(&out)
     );
 }
+
+#[test]
+fn issue9_junit_results_mark_items_verified_or_failing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("spec.md"),
+        "`req~a~1`\nNeeds: utest\n\n`req~b~1`\nNeeds: utest\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.path().join("tests")).unwrap();
+    std::fs::write(
+        dir.path().join("tests/test_ab.py"),
+        "# [utest->req~a~1]\ndef test_a():\n    pass\n\n# [utest->req~b~1]\ndef test_b():\n    pass\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.path().join("results")).unwrap();
+    std::fs::write(
+        dir.path().join("results/junit.xml"),
+        r#"<testsuite><testcase classname="tests.test_ab" name="test_a"/><testcase classname="tests.test_ab" name="test_b"><failure/></testcase></testsuite>"#,
+    )
+    .unwrap();
+    let out = palisade(
+        &[
+            "trace", "spec.md", "tests", "--junit", "results", "--format", "json",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let verification = |id: &str| {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap()["verification"]
+            .clone()
+    };
+    assert_eq!(verification("req~a~1"), "verified");
+    assert_eq!(verification("req~b~1"), "failing");
+    let out = palisade(
+        &["trace", "spec.md", "tests", "--junit", "results/junit.xml"],
+        dir.path(),
+    );
+    assert!(
+        stdout(&out).contains("failing: test tests/test_ab.py: test_b failed"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -94,6 +94,11 @@ pub struct Item {
     pub status: String,
     /// Read from a coverage tag in code, not from a specification.
     pub from_tag: bool,
+    /// For a tag: the name of the function the tag annotates (the first `def`, `fn`,
+    /// `func`, `function` or method declaration within the next few lines), matched against
+    /// test results.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub test: Option<String>,
 }
 
 /// A problem reading a file: path, line, message.
@@ -179,6 +184,7 @@ pub fn parse_markdown(path: &str, text: &str) -> (Vec<Item>, Vec<ReadProblem>) {
                     tags: Vec::new(),
                     status: "approved".to_owned(),
                     from_tag: false,
+                    test: None,
                 },
                 heading_level,
             ));
@@ -222,11 +228,58 @@ pub fn parse_markdown(path: &str, text: &str) -> (Vec<Item>, Vec<ReadProblem>) {
     (items, problems)
 }
 
+/// Lines after a tag searched for the function it annotates.
+const TEST_LOOKAHEAD: usize = 6;
+
+/// The name of the function declared on `line`, if any: `def name(`, `fn name(`,
+/// `func name(` / `func (r T) name(`, `function name(`, `void name(` and similar.
+fn function_name(line: &str) -> Option<String> {
+    let t = line.trim();
+    let ident = |s: &str| -> Option<String> {
+        let name: String = s
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
+            .collect();
+        (!name.is_empty() && s[name.len()..].trim_start().starts_with(['(', '<'])).then_some(name)
+    };
+    for kw in [
+        "async def ",
+        "def ",
+        "pub fn ",
+        "pub(crate) fn ",
+        "async fn ",
+        "fn ",
+        "function ",
+        "func ",
+    ] {
+        if let Some(rest) = t.strip_prefix(kw) {
+            let rest = if kw == "func " && rest.starts_with('(') {
+                rest.split_once(')').map_or(rest, |x| x.1).trim_start()
+            } else {
+                rest
+            };
+            return ident(rest);
+        }
+    }
+    // Java, C#, Kotlin, C: `[modifiers] type name(`.
+    if t.ends_with('{') || t.ends_with(')') || t.contains(") throws") {
+        let before = t.split('(').next()?;
+        let name = before.split_whitespace().last()?;
+        if before.split_whitespace().count() >= 2
+            && !["if", "for", "while", "switch", "return", "catch"].contains(&name)
+        {
+            return ident(&t[t.find(name)?..]);
+        }
+    }
+    None
+}
+
 /// Read the coverage tags of one source file.
 pub fn parse_tags(path: &str, text: &str) -> Vec<Item> {
     let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let mut rest = line;
+    let lines: Vec<&str> = text.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        let mut rest: &str = line;
         while let Some(open) = rest.find('[') {
             rest = &rest[open + 1..];
             let Some(close) = rest.find(']') else { break };
@@ -258,6 +311,10 @@ pub fn parse_tags(path: &str, text: &str) -> Vec<Item> {
                         tags: Vec::new(),
                         status: "approved".to_owned(),
                         from_tag: true,
+                        test: lines[i..]
+                            .iter()
+                            .take(TEST_LOOKAHEAD)
+                            .find_map(|l| function_name(l)),
                     });
                 }
             }

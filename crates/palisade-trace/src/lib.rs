@@ -3,10 +3,11 @@
 //! every item, whether what it needs covers it (`palisade trace`).
 
 pub mod item;
+pub mod junit;
 pub mod trace;
 
 pub use item::{Item, ItemId, ReadProblem};
-pub use trace::{Defect, Trace, trace};
+pub use trace::{Defect, Trace, trace, verify};
 
 /// Items from files: Markdown (`.md`, `.markdown`) is read for specification items, every
 /// other file for coverage tags. `files` are `(project-relative path, text)`.

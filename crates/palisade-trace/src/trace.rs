@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::item::{Item, ItemId};
+use crate::junit::{Outcome, TestCase};
 
 /// What is wrong with an item.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -46,6 +47,11 @@ pub enum Defect {
         /// Where the other one is.
         other: String,
     },
+    /// A test that covers it failed in the latest results.
+    Failing {
+        /// The test.
+        test: String,
+    },
 }
 
 impl Defect {
@@ -58,6 +64,7 @@ impl Defect {
             Self::Predated { .. } => "predated",
             Self::Unwanted { .. } => "unwanted",
             Self::Duplicate { .. } => "duplicate",
+            Self::Failing { .. } => "failing",
         }
     }
 }
@@ -75,6 +82,10 @@ pub struct Traced {
     /// What is wrong.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub defects: Vec<Defect>,
+    /// With test results: `verified` (a covering test passed, none failed), `failing` (one
+    /// failed) or `not-run` (covering tests have no result).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verification: Option<&'static str>,
 }
 
 /// The trace of a set of items.
@@ -206,12 +217,17 @@ pub fn trace(items: Vec<Item>) -> Trace {
                 status: if d.is_empty() { "covered" } else { "defect" },
                 covered_by: cb,
                 defects: d,
+                verification: None,
             }
         })
         .collect();
     traced.sort_by(|a, b| {
         (&a.item.id, &a.item.path, a.item.line).cmp(&(&b.item.id, &b.item.path, b.item.line))
     });
+    summarize(traced, links)
+}
+
+fn summarize(traced: Vec<Traced>, links: Links) -> Trace {
     let mut by_kind = BTreeMap::new();
     for t in &traced {
         for d in &t.defects {
@@ -231,4 +247,80 @@ pub fn trace(items: Vec<Item>) -> Trace {
         },
         items: traced,
     }
+}
+
+/// Does test case `case` run the function `test` tagged in `path`?
+fn runs(case: &TestCase, test: &str, path: &str) -> bool {
+    let name = case.name.split(['[', '(']).next().unwrap_or("").trim();
+    let name_matches = name == test
+        || name.ends_with(&format!(".{test}"))
+        || name.ends_with(&format!("::{test}"))
+        || name.ends_with(&format!("/{test}"));
+    if !name_matches {
+        return false;
+    }
+    // When the runner names the module or class, it must be the tagged file's.
+    let stem = path
+        .rsplit('/')
+        .next()
+        .unwrap_or(path)
+        .split('.')
+        .next()
+        .unwrap_or("");
+    case.classname.is_empty()
+        || stem.is_empty()
+        || case.classname.contains(stem)
+        || path.contains(&case.classname.replace('.', "/"))
+}
+
+/// Apply test results: an item covered through tags on test functions is `verified` when
+/// such a test passed and none failed, `failing` (a defect) when one failed, and `not-run`
+/// when none of them has a result.
+pub fn verify(trace: Trace, results: &[TestCase]) -> Trace {
+    let Trace {
+        mut items, links, ..
+    } = trace;
+    let tests: BTreeMap<ItemId, (String, String)> = items
+        .iter()
+        .filter_map(|t| {
+            t.item
+                .test
+                .as_ref()
+                .map(|name| (t.item.id.clone(), (name.clone(), t.item.path.clone())))
+        })
+        .collect();
+    for t in &mut items {
+        let covering: Vec<&(String, String)> =
+            t.covered_by.iter().filter_map(|c| tests.get(c)).collect();
+        if covering.is_empty() {
+            continue;
+        }
+        let mut passed = false;
+        let mut failed: Vec<String> = Vec::new();
+        for (name, path) in covering {
+            for case in results.iter().filter(|c| runs(c, name, path)) {
+                match case.outcome {
+                    Outcome::Passed => passed = true,
+                    Outcome::Failed => failed.push(format!("{path}: {name}")),
+                    Outcome::Skipped => {}
+                }
+            }
+        }
+        failed.sort();
+        failed.dedup();
+        t.verification = Some(if !failed.is_empty() {
+            "failing"
+        } else if passed {
+            "verified"
+        } else {
+            "not-run"
+        });
+        for test in failed {
+            t.defects.push(Defect::Failing { test });
+        }
+        if !t.defects.is_empty() {
+            t.status = "defect";
+        }
+    }
+    summarize(items, links)
 }

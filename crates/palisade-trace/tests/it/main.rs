@@ -129,3 +129,65 @@ fn duplicates_and_an_all_covered_project() {
     assert_eq!(t.verdict(), "ok - 2 total");
     assert!((t.trace_score - 1.0).abs() < f64::EPSILON);
 }
+
+#[test]
+fn tags_know_the_test_function_they_annotate() {
+    let code = "import x\n\n# [utest->req~tokens~1]\ndef test_make_token():\n    pass\n\n// [utest->req~tokens~1]\n@Test\npublic void rejectsExpired() {\n}\n\n// [utest->req~tokens~1]\nfunc TestRotate(t *testing.T) {\n}\n// [impl->req~tokens~1]\nconst X = 1;\n";
+    let items = palisade_trace::item::parse_tags("t.py", code);
+    let tests: Vec<Option<&str>> = items.iter().map(|i| i.test.as_deref()).collect();
+    assert_eq!(
+        tests,
+        [
+            Some("test_make_token"),
+            Some("rejectsExpired"),
+            Some("TestRotate"),
+            None
+        ]
+    );
+}
+
+#[test]
+fn junit_results_verify_or_fail_items() {
+    use palisade_trace::junit::{Outcome, parse};
+    let xml = r#"<?xml version="1.0"?><testsuites><testsuite name="s"><testcase classname="tests.test_tokens" name="test_make"/><testcase classname="tests.test_tokens" name="test_expiry"><failure message="boom">trace</failure></testcase><testcase classname="x" name="test_skip"><skipped/></testcase></testsuite></testsuites>"#;
+    let (cases, problem) = parse("results.xml", xml);
+    assert!(problem.is_none());
+    assert_eq!(
+        cases.iter().map(|c| c.outcome).collect::<Vec<_>>(),
+        [Outcome::Passed, Outcome::Failed, Outcome::Skipped]
+    );
+    let spec = "`req~make~1`\nNeeds: utest\n\n`req~expiry~1`\nNeeds: utest\n\n`req~never~1`\nNeeds: utest\n";
+    let tests = "# [utest->req~make~1]\ndef test_make():\n    pass\n\n# [utest->req~expiry~1]\ndef test_expiry():\n    pass\n\n# [utest->req~never~1]\ndef test_never_run():\n    pass\n";
+    let t = trace(
+        collect(&[
+            ("spec.md".into(), spec.into()),
+            ("tests/test_tokens.py".into(), tests.into()),
+        ])
+        .0,
+    );
+    assert_eq!(t.verdict(), "ok - 6 total");
+    let t = palisade_trace::verify(t, &cases);
+    let v = |id: &str| {
+        let it = t
+            .items
+            .iter()
+            .find(|x| x.item.id.to_string() == id)
+            .expect(id);
+        (it.verification, it.status)
+    };
+    assert_eq!(v("req~make~1"), (Some("verified"), "covered"));
+    assert_eq!(v("req~expiry~1"), (Some("failing"), "defect"));
+    assert_eq!(v("req~never~1"), (Some("not-run"), "covered"));
+    assert_eq!(t.verdict(), "not ok - 6 total, 1 defect");
+    // Malformed and hostile results: a problem with a line, the cases before it kept.
+    let (cases, problem) = parse(
+        "bad.xml",
+        "<testsuite><testcase name=\"a\"/>\n<testcase name=\"b\"></testsuite>",
+    );
+    assert_eq!(cases.len(), 1);
+    assert!(problem.is_some_and(|p| p.line == 2));
+    let bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;\">]>\n<testsuite><testcase name=\"&lol2;\"/></testsuite>";
+    let (cases, problem) = parse("bomb.xml", bomb);
+    assert!(cases.is_empty());
+    assert!(problem.is_some_and(|p| p.message.contains("DOCTYPE")));
+}
