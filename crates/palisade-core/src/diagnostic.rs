@@ -77,6 +77,10 @@ pub const CODES: &[(&str, &str)] = &[
         "the git repository is a shallow clone: history past its boundary was not scanned",
     ),
     (
+        "iac-evaluation-limit",
+        "Terraform expressions built more values than the evaluation budget; the rest were left unknown",
+    ),
+    (
         "iac-module-not-followed",
         "a Terraform module source was not followed: remote sources are never fetched, or a local one was not found",
     ),

@@ -95,3 +95,52 @@ mod tests {
         assert_eq!(truncate_chars("abc", 3), "abc");
     }
 }
+
+/// Removes credentials from URLs in `text`, for messages built from scanned files: the
+/// user-info part (`https://user:token@host` → `https://host`) and the query string, where
+/// tokens travel as often (`?private_token=...` → `?…`).
+pub fn redact_urls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("://") {
+        let (head, tail) = rest.split_at(i + 3);
+        out.push_str(head);
+        let stop = |c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '>' | ')' | '`');
+        let end = tail
+            .find(|c: char| stop(c) || c == '/')
+            .unwrap_or(tail.len());
+        let authority = &tail[..end];
+        match authority.rfind('@') {
+            Some(at) => out.push_str(&authority[at + 1..]),
+            None => out.push_str(authority),
+        }
+        let after = &tail[end..];
+        let url_end = after.find(stop).unwrap_or(after.len());
+        let path = &after[..url_end];
+        match path.find('?') {
+            Some(q) => {
+                out.push_str(&path[..q]);
+                out.push_str("?\u{2026}");
+            }
+            None => out.push_str(path),
+        }
+        rest = &after[url_end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod redact_tests {
+    #[test]
+    fn credentials_and_queries_leave_urls() {
+        let r = super::redact_urls(
+            "fetch https://ci:tok3n@example.com/a/b?private_token=abc&x=1 and http://plain/x",
+        );
+        assert_eq!(
+            r,
+            "fetch https://example.com/a/b?\u{2026} and http://plain/x"
+        );
+        assert_eq!(super::redact_urls("no url"), "no url");
+    }
+}

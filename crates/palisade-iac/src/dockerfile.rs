@@ -102,33 +102,31 @@ pub fn parse(text: &str) -> Node {
             }
             joined.push(' ');
         }
-        // Heredocs: `<<EOF` / `<<-EOF` / `<<"EOF"` bodies follow the instruction line.
-        let mut rest = joined.as_str();
+        // Heredocs (`<<EOF`, `<<-EOF`, `<<"EOF"`) of RUN, COPY and ADD: their bodies follow
+        // the instruction line. `<<` inside quotes, or in another instruction, is text, and
+        // must not swallow the instructions below it.
+        let first = joined
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         let mut bodies = Vec::new();
-        while let Some(at) = rest.find("<<") {
-            let tail = rest[at + 2..].trim_start_matches('-');
-            let word: String = tail
-                .trim_matches(|c| c == '"' || c == '\'')
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                .collect();
-            rest = &rest[at + 2..];
-            if word.is_empty() || word.chars().all(|c| c.is_ascii_digit()) {
-                continue;
-            }
-            let mut body = String::new();
-            while i < lines.len() {
-                let l = lines[i];
-                i += 1;
-                if l.trim() == word {
-                    break;
+        if matches!(first.as_str(), "run" | "copy" | "add") {
+            for word in heredoc_words(&joined) {
+                let mut body = String::new();
+                while i < lines.len() {
+                    let l = lines[i];
+                    i += 1;
+                    if l.trim() == word {
+                        break;
+                    }
+                    if body.len() < MAX_INSTRUCTION {
+                        body.push_str(l);
+                        body.push('\n');
+                    }
                 }
-                if body.len() < MAX_INSTRUCTION {
-                    body.push_str(l);
-                    body.push('\n');
-                }
+                bodies.push(body);
             }
-            bodies.push(body);
         }
         let (cmd, args) = match joined.split_once(char::is_whitespace) {
             Some((c, a)) => (c.to_ascii_lowercase(), a.trim().to_owned()),
@@ -200,6 +198,57 @@ pub fn parse(text: &str) -> Node {
         ));
     }
     Node::new(NodeValue::Array(out), 1, 1)
+}
+
+/// The delimiters of the heredocs an instruction opens: `<<WORD`, `<<-WORD`, `<<"WORD"` or
+/// `<<'WORD'` at the start of a shell word and outside quotes.
+#[allow(clippy::many_single_char_names)] // a byte scanner: i, j, c, q read as in the grammar
+fn heredoc_words(line: &str) -> Vec<String> {
+    let bytes = line.as_bytes();
+    let mut out = Vec::new();
+    let mut quote: Option<u8> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        match quote {
+            Some(q) if c == q => quote = None,
+            None if c == b'"' || c == b'\'' => quote = Some(c),
+            None if c == b'\\' => i += 1,
+            None if c == b'<'
+                && bytes.get(i + 1) == Some(&b'<')
+                && (i == 0 || bytes[i - 1].is_ascii_whitespace()) =>
+            {
+                let mut j = i + 2;
+                if bytes.get(j) == Some(&b'-') {
+                    j += 1;
+                }
+                let q = bytes.get(j).copied().filter(|q| *q == b'"' || *q == b'\'');
+                if q.is_some() {
+                    j += 1;
+                }
+                let start = j;
+                while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'_') {
+                    j += 1;
+                }
+                let word = &line[start..j];
+                let closed = q.is_none_or(|q| bytes.get(j) == Some(&q));
+                if closed
+                    && word
+                        .bytes()
+                        .next()
+                        .is_some_and(|f| f.is_ascii_alphabetic() || f == b'_')
+                {
+                    out.push(word.to_owned());
+                }
+                // Past the closing quote of a quoted delimiter.
+                i = if q.is_some() && closed { j + 1 } else { j };
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
 }
 
 /// `["a", "b"]` exec form.
@@ -297,6 +346,22 @@ mod tests {
             _ => Vec::new(),
         };
         assert_eq!(lines, [1, 3, 5]);
+    }
+
+    #[test]
+    fn heredoc_markers_in_quotes_or_other_instructions_are_text() {
+        let doc = parse(
+            "FROM a\nRUN echo \"see <<EOF\"\nUSER root\nLABEL x=\"<<EOF\"\nADD http://e/x /x\n",
+        )
+        .to_json();
+        let cmds: Vec<&str> = doc
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|x| x["Cmd"].as_str().unwrap_or(""))
+            .collect();
+        assert_eq!(cmds, ["from", "run", "user", "label", "add"]);
+        assert_eq!(heredoc_words("RUN cat <<-'A' <<B $((1<<2))"), ["A", "B"]);
     }
 
     #[test]

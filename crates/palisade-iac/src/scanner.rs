@@ -364,8 +364,11 @@ impl IacScanner {
             }
         }
         let path = doc.files.get(file).cloned().unwrap_or_default();
+        // A message may quote a value from the file (an image, a URL): never a URL's
+        // credentials or query string, never control characters.
         let message = palisade_core::text::escape_control(&palisade_core::text::truncate_chars(
-            &r.message, 500,
+            &palisade_core::text::redact_urls(&r.message),
+            500,
         ));
         let where_ = display_path(&r.path);
         let fp = palisade_core::fingerprint::fingerprint(&[
@@ -478,7 +481,6 @@ impl IacScanner {
         tfvars: &[&FileEntry],
         max: u64,
         all_dirs: &BTreeMap<String, Vec<&FileEntry>>,
-        depth: usize,
     ) -> Unit {
         let mut unit = Unit::default();
         let sources = read_sources(files, max, &mut unit.diagnostics);
@@ -496,7 +498,7 @@ impl IacScanner {
             &BTreeMap::new(),
             all_dirs,
             max,
-            depth,
+            &mut ModuleWalk::default(),
             &mut unit,
         );
         unit
@@ -511,9 +513,12 @@ impl IacScanner {
         inputs: &BTreeMap<String, Node>,
         all_dirs: &BTreeMap<String, Vec<&FileEntry>>,
         max: u64,
-        depth: usize,
+        walk: &mut ModuleWalk,
         unit: &mut Unit,
     ) {
+        walk.path.push(dir.to_owned());
+        walk.evaluated += 1;
+        let depth = walk.path.len() - 1;
         let m = terraform::evaluate(sources, vars, inputs);
         let rels: Vec<String> = sources.iter().map(|s| s.rel.clone()).collect();
         let lines: Vec<Vec<&str>> = sources.iter().map(|s| s.text.lines().collect()).collect();
@@ -569,51 +574,50 @@ impl IacScanner {
                 call.source
             ));
             let caller = rels.get(call.file as usize).cloned().unwrap_or_default();
-            if depth >= terraform::MAX_MODULE_DEPTH {
+            let why = match &target {
+                _ if depth >= terraform::MAX_MODULE_DEPTH => Some(format!(
+                    "local modules nested deeper than {} levels are not followed",
+                    terraform::MAX_MODULE_DEPTH
+                )),
+                _ if walk.evaluated >= terraform::MAX_MODULE_CALLS => Some(format!(
+                    "more than {} local module calls from one root module; the rest are not followed",
+                    terraform::MAX_MODULE_CALLS
+                )),
+                Some(t) if walk.path.contains(t) => {
+                    Some("this module call leads back to a module that is calling it (a cycle); it is not followed again".to_owned())
+                }
+                Some(t) if all_dirs.contains_key(t) => None,
+                _ => Some(format!(
+                    "local module source `{}` was not found among the scanned files",
+                    palisade_core::text::escape_control(&palisade_core::text::truncate_chars(&call.source, 200))
+                )),
+            };
+            if let Some(why) = why {
                 unit.diagnostics.push(
-                    Diagnostic::new(
-                        "iac-module-not-followed",
-                        DiagnosticLevel::Note,
-                        format!(
-                            "local modules nested deeper than {} levels are not followed",
-                            terraform::MAX_MODULE_DEPTH
-                        ),
-                    )
-                    .at(caller, Some(call.line)),
+                    Diagnostic::new("iac-module-not-followed", DiagnosticLevel::Note, why)
+                        .at(caller, Some(call.line)),
                 );
                 continue;
             }
-            let Some(target) = target.filter(|t| all_dirs.contains_key(t)) else {
-                unit.diagnostics.push(
-                    Diagnostic::new(
-                        "iac-module-not-followed",
-                        DiagnosticLevel::Note,
-                        format!(
-                            "local module source `{}` was not found among the scanned files",
-                            palisade_core::text::truncate_chars(&call.source, 200)
-                        ),
-                    )
-                    .at(caller, Some(call.line)),
-                );
-                continue;
-            };
+            let Some(target) = target else { continue };
             let srcs = read_sources(&all_dirs[&target], max, &mut unit.diagnostics);
-            self.eval_module(
-                &target,
-                &srcs,
-                &[],
-                &call.inputs,
-                all_dirs,
-                max,
-                depth + 1,
-                unit,
-            );
+            self.eval_module(&target, &srcs, &[], &call.inputs, all_dirs, max, walk, unit);
         }
+        walk.path.pop();
     }
 
     fn rule_ids(&self) -> BTreeSet<String> {
         self.rules().into_iter().map(|r| r.id).collect()
     }
+}
+
+/// The local module calls followed from one root module: the chain being evaluated (to
+/// stop cycles) and how many modules were evaluated (to stop a fan-out of calls, each of
+/// which may call several modules again, from growing exponentially).
+#[derive(Debug, Default)]
+struct ModuleWalk {
+    path: Vec<String>,
+    evaluated: usize,
 }
 
 /// Resolve `a/b/../c` lexically; `None` when it leaves the project.
@@ -768,7 +772,7 @@ impl Scanner for IacScanner {
             let modules: Vec<Unit> = dirs
                 .par_iter()
                 .map(|(dir, files)| {
-                    self.scan_module(dir, files, tfvars.get(dir).unwrap_or(&empty), max, &dirs, 0)
+                    self.scan_module(dir, files, tfvars.get(dir).unwrap_or(&empty), max, &dirs)
                 })
                 .collect();
             units.extend(modules);

@@ -26,6 +26,8 @@ const MAX_EVAL_DEPTH: usize = 64;
 const MAX_EXPR_TEXT: usize = 200;
 /// Deepest chain of local modules followed.
 pub const MAX_MODULE_DEPTH: usize = 8;
+/// Most local module evaluations from one root module.
+pub const MAX_MODULE_CALLS: usize = 256;
 
 /// One source file of a module.
 #[derive(Debug, Clone)]
@@ -104,6 +106,34 @@ struct Ctx<'a> {
     in_progress: Vec<String>,
     file: u32,
     depth: usize,
+    /// What evaluation may still build (nodes, and string bytes / 4) before every further
+    /// value is left unknown: references and functions can copy and grow values
+    /// (`replace(local.a, "x", local.a)` squares a string), so a few lines could otherwise
+    /// build gigabytes.
+    budget: u64,
+    exhausted: bool,
+}
+
+/// What one module's evaluation may build (see `Ctx::budget`).
+const EVAL_BUDGET: u64 = 4_000_000;
+
+/// The size `Ctx::budget` charges for a value, counted up to `cap`.
+fn weight(node: &Node, cap: u64) -> u64 {
+    let mut w = 0u64;
+    let mut work = vec![node];
+    while let Some(n) = work.pop() {
+        w += 1;
+        match &n.value {
+            NodeValue::String(s) => w += s.len() as u64 / 4,
+            NodeValue::Array(items) => work.extend(items),
+            NodeValue::Object(entries) => work.extend(entries.iter().map(|e| &e.value)),
+            _ => {}
+        }
+        if w > cap {
+            break;
+        }
+    }
+    w
 }
 
 /// A value that may be unknown until apply.
@@ -144,6 +174,8 @@ pub fn evaluate(
         in_progress: Vec::new(),
         file: 0,
         depth: 0,
+        budget: EVAL_BUDGET,
+        exhausted: false,
     };
     // Variables: defaults, then tfvars, then the caller's inputs.
     for (i, p) in parsed.iter().enumerate() {
@@ -198,25 +230,23 @@ pub fn evaluate(
         out.per_file.push((i as u32, doc));
     }
     out.merged = merged;
+    if ctx.exhausted {
+        out.problems.push(Problem {
+            file: 0,
+            line: 1,
+            code: "iac-evaluation-limit",
+            message: format!(
+                "expressions in this module build more than {EVAL_BUDGET} values; the rest were left unknown (checks see them as `${{...}}`)"
+            ),
+        });
+    }
     out
 }
 
-/// Parse HCL, bounding nesting first (the parser recurses).
+/// Parse HCL. hcl-edit bounds nesting itself (64 levels of expressions, templates and
+/// blocks, 128 chained operators) and rejects deeper input with a parse error, so its
+/// recursion cannot overflow the stack.
 pub fn parse(text: &str) -> Result<Body, (u32, String)> {
-    let mut depth = 0usize;
-    for (i, c) in text.bytes().enumerate() {
-        match c {
-            b'(' | b'[' | b'{' => {
-                depth += 1;
-                if depth > 128 {
-                    let line = text[..i].bytes().filter(|&b| b == b'\n').count() as u32 + 1;
-                    return Err((line, "nesting deeper than 128 levels".to_owned()));
-                }
-            }
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
     hcl_edit::parser::parse_body(text).map_err(|e| {
         let msg = e
             .message()
@@ -382,8 +412,8 @@ impl Ctx<'_> {
                         code: "iac-module-not-followed",
                         message: format!(
                             "module `{}` comes from `{}`, which is not fetched (palisade never downloads or runs code from the target); scan the module's own source to check it",
-                            keys[1].0,
-                            palisade_core::text::truncate_chars(&source, 200)
+                            palisade_core::text::escape_control(&keys[1].0),
+                            palisade_core::text::escape_control(&palisade_core::text::truncate_chars(&palisade_core::text::redact_urls(&source), 200))
                         ),
                     });
                 }
@@ -476,12 +506,34 @@ impl Ctx<'_> {
     }
 
     fn eval(&mut self, e: &Expression) -> Val {
-        if self.depth > MAX_EVAL_DEPTH {
+        // Only what copies or grows values is charged, and refused once the budget is
+        // spent; literals cost what the source already holds and are always read, so a
+        // blown budget cannot hide `publicly_accessible = true` further down.
+        let grows = matches!(
+            e,
+            Expression::FuncCall(_)
+                | Expression::Traversal(_)
+                | Expression::StringTemplate(_)
+                | Expression::HeredocTemplate(_)
+                | Expression::Conditional(_)
+        );
+        if self.depth > MAX_EVAL_DEPTH || (self.exhausted && grows) {
             return None;
         }
         self.depth += 1;
         let v = self.eval_inner(e);
         self.depth -= 1;
+        if let Some(n) = &v
+            && grows
+        {
+            let w = weight(n, self.budget + 1);
+            if w > self.budget {
+                self.budget = 0;
+                self.exhausted = true;
+                return None;
+            }
+            self.budget -= w;
+        }
         v
     }
 
@@ -741,7 +793,23 @@ impl Ctx<'_> {
             "lower" => s(arg_str(self, 0)?.to_lowercase()),
             "upper" => s(arg_str(self, 0)?.to_uppercase()),
             "trimspace" => s(arg_str(self, 0)?.trim().to_owned()),
-            "replace" => s(arg_str(self, 0)?.replace(&arg_str(self, 1)?, &arg_str(self, 2)?)),
+            "replace" => {
+                let (text, from, to) = (arg_str(self, 0)?, arg_str(self, 1)?, arg_str(self, 2)?);
+                // The one function whose result can be far larger than its arguments:
+                // refuse before building it.
+                let hits = if from.is_empty() {
+                    text.len() + 1
+                } else {
+                    text.matches(from.as_str()).count()
+                };
+                let size = text.len() as u64 + hits as u64 * to.len() as u64;
+                if size / 4 > self.budget {
+                    self.budget = 0;
+                    self.exhausted = true;
+                    return None;
+                }
+                s(text.replace(&from, &to))
+            }
             "tonumber" => {
                 let x = arg_str(self, 0)?;
                 x.parse::<i64>()

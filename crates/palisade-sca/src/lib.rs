@@ -22,24 +22,5 @@ pub use scanner::{ScaOptions, ScaScanner};
 
 pub use version::{Ecosystem, Version, VersionError};
 
-/// Removes credentials from URLs in `text` (`https://user:token@host` → `https://host`), so
-/// a lockfile line with an index URL never carries a token into a report.
-pub fn redact_urls(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(i) = rest.find("://") {
-        let (head, tail) = rest.split_at(i + 3);
-        out.push_str(head);
-        let end = tail
-            .find(|c: char| c.is_whitespace() || matches!(c, '/' | '"' | '\'' | '>' | ')'))
-            .unwrap_or(tail.len());
-        let authority = &tail[..end];
-        match authority.rfind('@') {
-            Some(at) => out.push_str(&authority[at + 1..]),
-            None => out.push_str(authority),
-        }
-        rest = &tail[end..];
-    }
-    out.push_str(rest);
-    out
-}
+/// Removes credentials from URLs (see [`palisade_core::text::redact_urls`]).
+pub use palisade_core::text::redact_urls;
