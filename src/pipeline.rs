@@ -56,8 +56,8 @@ pub(crate) struct Settings {
     pub(crate) index_file: Option<PathBuf>,
     /// The commit range of a `--git-history` scan (`--since`, `--commits`).
     pub(crate) range: Option<palisade_secrets::git::CommitRange>,
-    /// The `--policy` folder (user policies and gate rules).
-    pub(crate) policy: Option<PathBuf>,
+    /// The `--policy` files (`path`, `source`): user policies and gate rules, read once.
+    pub(crate) policy: Option<Vec<(String, String)>>,
 }
 
 impl From<SeverityArg> for Severity {
@@ -139,10 +139,32 @@ pub(crate) fn settings(
         .map(Severity::from)
         .or(config.fail_on)
         .unwrap_or(Severity::High);
+    // `--policy` is read and compiled once, before anything is scanned: a policy that does
+    // not compile is a configuration error (exit 2) whichever scanners run, and the iac
+    // scanner and the gate see the same bytes (the gate records their digests).
+    let policy = match &args.policy {
+        Some(dir) => {
+            let sources = palisade_policy::user::read_dir(dir)
+                .map_err(|e| anyhow::anyhow!(crate::commands::policy::explain(&e)))?;
+            let compiled = palisade_policy::user::UserPolicies::from_sources(sources.clone())
+                .map_err(|e| anyhow::anyhow!(crate::commands::policy::explain(&e)))?;
+            Some((sources, compiled))
+        }
+        None => None,
+    };
     let t = Instant::now();
     let scanners = names
         .iter()
-        .map(|name| build_scanner(name, &config, args, global, &project))
+        .map(|name| {
+            build_scanner(
+                name,
+                &config,
+                args,
+                global,
+                &project,
+                policy.as_ref().map(|p| &p.1),
+            )
+        })
         .collect::<Result<Vec<_>>>()?;
     check_suppress_rules(&config, &scanners)?;
     log_settings(&project, &config, &excludes, fail_on, &names);
@@ -169,7 +191,7 @@ pub(crate) fn settings(
         #[allow(clippy::disallowed_methods)] // the CLI is where the environment is read
         index_file: std::env::var_os("GIT_INDEX_FILE").map(PathBuf::from),
         range,
-        policy: args.policy.clone(),
+        policy: policy.map(|p| p.0),
     })
 }
 
@@ -420,6 +442,7 @@ fn build_scanner(
     args: &ScanArgs,
     global: &crate::cli::GlobalArgs,
     project: &Project,
+    user: Option<&palisade_policy::user::UserPolicies>,
 ) -> Result<BuiltScanner> {
     match name {
         "sca" => {
@@ -464,11 +487,9 @@ fn build_scanner(
             };
             let mut opts = palisade_iac::IacOptions::default();
             if name == "iac"
-                && let Some(dir) = &args.policy
+                && let Some(user) = user
             {
-                let user = palisade_policy::user::UserPolicies::load(dir)
-                    .map_err(|e| anyhow::anyhow!(crate::commands::policy::explain(&e)))?;
-                opts.user = Some(user);
+                opts.user = Some(user.clone());
                 opts.namespaces =
                     crate::commands::policy::namespaces(&args.namespace, args.all_namespaces);
             }
@@ -660,7 +681,7 @@ pub(crate) fn run(settings: &Settings) -> Report {
     report.finalize(settings.fail_on);
     crate::commands::gate::apply(
         &mut report,
-        settings.policy.as_deref(),
+        settings.policy.as_deref().unwrap_or_default(),
         settings.config.gate_default_policy,
     );
     tracing::info!(
@@ -676,6 +697,19 @@ pub(crate) fn run(settings: &Settings) -> Report {
         started.elapsed().as_millis()
     );
     report
+}
+
+/// The inventory of the settings' targets, for commands that read files without running
+/// the scanners (`sbom`, `trace`).
+pub(crate) fn inventory(settings: &Settings) -> palisade_core::discovery::Inventory {
+    let opts = DiscoveryOptions {
+        excludes: Arc::clone(&settings.excludes),
+        max_file_size: settings.config.max_file_size,
+        respect_ignore_files: settings.respect_ignore_files,
+        list_ignored: false,
+        threads: 0,
+    };
+    discover_targets(&settings.project.root, &settings.project.targets, &opts)
 }
 
 /// Temporary copies of stream targets, removed when dropped.

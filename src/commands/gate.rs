@@ -14,8 +14,8 @@ use crate::output;
 /// Evaluate the gate over `report` and record the decision, its reasons and the digest of
 /// every policy file in it. A scanner failure keeps the status `error` (fail closed,
 /// exit 3) whatever the policies say; a policy that cannot be evaluated is an error too.
-pub(crate) fn apply(report: &mut Report, policy: Option<&Path>, default_policy: bool) {
-    match decide(report, policy, default_policy) {
+pub(crate) fn apply(report: &mut Report, user: &[(String, String)], default_policy: bool) {
+    match decide(report, user, default_policy) {
         Ok((reasons, policies)) => {
             let failed = !reasons.is_empty();
             if report.gate.status == GateStatus::Error {
@@ -46,20 +46,14 @@ pub(crate) fn apply(report: &mut Report, policy: Option<&Path>, default_policy: 
 
 fn decide(
     report: &Report,
-    policy: Option<&Path>,
+    user: &[(String, String)],
     default_policy: bool,
 ) -> Result<(Vec<String>, Vec<PolicyDigest>)> {
-    let user = match policy {
-        Some(dir) => {
-            palisade_policy::user::read_dir(dir).map_err(|e| anyhow!(super::policy::explain(&e)))?
-        }
-        None => Vec::new(),
-    };
     let input = serde_json::to_value(report).context("cannot serialise the report")?;
     let params = serde_json::json!({"fail_on": report.gate.fail_on.as_str()});
     let spec = GateSpec {
         default_policy,
-        user: &user,
+        user,
     };
     let d = evaluate(&input, &params, &spec).map_err(|e| anyhow!(super::policy::explain(&e)))?;
     Ok((
@@ -86,9 +80,10 @@ pub(crate) fn run(global: &GlobalArgs, args: &GateArgs) -> Result<u8> {
     if let Some(f) = args.fail_on {
         report.gate.fail_on = f.into();
     }
-    let config = palisade_core::config::Config::discover(Path::new("."))
-        .ok()
-        .unwrap_or_default();
+    // A palisade.toml that does not load is an error here as in every command, never a
+    // silent fall-back to defaults.
+    let config =
+        palisade_core::config::Config::discover(Path::new(".")).map_err(|e| anyhow!("{e}"))?;
     let default_policy = config.gate_default_policy && !args.no_default_policy;
     // Start from the report's scanner outcome; the policies decide the rest.
     let scanner_failed = report
@@ -108,14 +103,14 @@ pub(crate) fn run(global: &GlobalArgs, args: &GateArgs) -> Result<u8> {
         None => Vec::new(),
     };
     // Compile errors are configuration errors (exit 2), before any decision.
-    palisade_policy::user::UserPolicies::from_sources(user)
+    palisade_policy::user::UserPolicies::from_sources(user.clone())
         .map_err(|e| anyhow!(super::policy::explain(&e)))?;
     if !default_policy && args.policy.is_none() {
         return Err(anyhow!(
             "no gate policy: --no-default-policy needs --policy DIR with `package palisade.gate` rules"
         ));
     }
-    let (reasons, policies) = decide(&report, args.policy.as_deref(), default_policy)?;
+    let (reasons, policies) = decide(&report, &user, default_policy)?;
     let failed = !reasons.is_empty();
     let _ = global;
     output::stdout_with(|w| {

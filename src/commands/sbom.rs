@@ -1,9 +1,6 @@
 //! `palisade sbom`.
 
-use std::sync::Arc;
-
 use anyhow::{Context, Result};
-use palisade_core::discovery::{DiscoveryOptions, discover_targets};
 use palisade_sca::sbom::{SbomFormat, SbomMeta, build};
 use palisade_sca::scanner::{lockfiles_of, read_lockfiles};
 
@@ -14,14 +11,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &SbomArgs) -> Result<u8> {
     let mut scan = ScanArgs::of(args.target.clone());
     scan.target.scanners = Some(vec!["sca".to_owned()]);
     let settings = pipeline::settings(&scan, false, global)?;
-    let opts = DiscoveryOptions {
-        excludes: Arc::clone(&settings.excludes),
-        max_file_size: settings.config.max_file_size,
-        respect_ignore_files: !args.target.no_ignore,
-        list_ignored: false,
-        threads: 0,
-    };
-    let inv = discover_targets(&settings.project.root, &settings.project.targets, &opts);
+    let inv = pipeline::inventory(&settings);
     let lockfiles = lockfiles_of(&inv);
     let (parsed, diagnostics, _) = read_lockfiles(
         &lockfiles,

@@ -1,10 +1,7 @@
 //! `palisade trace`: specification items (OpenFastTrace notation) and coverage tags under
 //! the paths, traced; ends with OpenFastTrace's one-line verdict.
 
-use std::sync::Arc;
-
 use anyhow::{Context as _, Result};
-use palisade_core::discovery::{DiscoveryOptions, discover_targets};
 use palisade_core::text::escape_control;
 
 use crate::cli::{GlobalArgs, ScanArgs, TraceArgs, TraceFormat};
@@ -14,14 +11,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &TraceArgs) -> Result<u8> {
     let mut scan = ScanArgs::of(args.target.clone());
     scan.target.scanners = Some(vec!["secrets".to_owned()]);
     let settings = pipeline::settings(&scan, false, global)?;
-    let opts = DiscoveryOptions {
-        excludes: Arc::clone(&settings.excludes),
-        max_file_size: settings.config.max_file_size,
-        respect_ignore_files: !args.target.no_ignore,
-        list_ignored: false,
-        threads: 0,
-    };
-    let inv = discover_targets(&settings.project.root, &settings.project.targets, &opts);
+    let inv = pipeline::inventory(&settings);
     let mut files = Vec::new();
     for f in &inv.files {
         match palisade_core::config::read_user_file(&f.path, settings.config.max_file_size) {

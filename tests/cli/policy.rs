@@ -261,6 +261,17 @@ fn issue8_a_policy_that_does_not_compile_is_exit_2_naming_file_and_line() {
     assert!(err.contains("policy/bad.rego:5"), "{err}");
     let out = palisade(&["policy", "test", "policy"], dir.path());
     assert_eq!(out.status.code(), Some(2));
+    // Whichever scanners run: the policy folder is compiled before anything is scanned.
+    let out = palisade(
+        &["scan", ".", "--scanners", "secrets", "--policy", "policy"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("policy/bad.rego:5"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

@@ -81,6 +81,10 @@ pub struct IacScanner {
     checks: Pool<CheckSet>,
     user: Option<Pool<UserPolicies>>,
     opts: IacOptions,
+    /// The ids of this scanner's rules (which inline suppressions it judges).
+    rule_ids: BTreeSet<String>,
+    /// The rules of user-policy results.
+    policy_rules: Vec<RuleMeta>,
 }
 
 /// One parsed document of a file.
@@ -169,12 +173,16 @@ impl IacScanner {
     /// The scanner for `family` with the built-in checks.
     pub fn new(family: Family, opts: IacOptions) -> Result<Self, palisade_policy::PolicyError> {
         let user = opts.user.clone().map(Pool::new);
-        Ok(Self {
+        let mut scanner = Self {
             family,
             checks: Pool::new(crate::registry::check_set()?.clone()),
             user,
             opts,
-        })
+            rule_ids: BTreeSet::new(),
+            policy_rules: policy_rules(),
+        };
+        scanner.rule_ids = scanner.rules().into_iter().map(|r| r.id).collect();
+        Ok(scanner)
     }
 
     fn owns(&self, kind: Kind) -> bool {
@@ -300,26 +308,21 @@ impl IacScanner {
         }
     }
 
-    fn user_findings(&self, doc: &Doc, node: &Node, lines: &[Vec<&str>], out: &mut Unit) {
+    fn user_findings(&self, doc: &Doc, lines: &[Vec<&str>], out: &mut Unit) {
         let Some(pool) = &self.user else { return };
-        let input = node.to_json();
+        let input = doc.node.to_json();
         match pool.with(|u| u.eval(&input, &self.opts.namespaces)) {
             Ok(hits) => {
-                let rules = policy_rules();
+                let rules = &self.policy_rules;
                 for h in hits {
                     let idx = match h.effect {
                         Effect::Deny => 0,
                         Effect::Violation => 1,
                         Effect::Warn => 2,
                     };
-                    let d = Doc {
-                        kind: doc.kind,
-                        node: node.clone(),
-                        files: doc.files.clone(),
-                    };
                     let mut f = self.finding(
                         &rules[idx],
-                        &d,
+                        doc,
                         &h.result,
                         lines,
                         Some(&format!("{}.{}", h.package, h.rule)),
@@ -462,14 +465,14 @@ impl IacScanner {
                 self.findings_for(&doc, &lines, &mut unit);
             }
             if self.family == Family::Iac {
-                self.user_findings(&doc, &doc.node, &lines, &mut unit);
+                self.user_findings(&doc, &lines, &mut unit);
             }
         }
         apply_inline(
             &mut unit,
             &lines,
             std::slice::from_ref(&file.rel),
-            &self.rule_ids(),
+            &self.rule_ids,
         );
         unit
     }
@@ -519,7 +522,7 @@ impl IacScanner {
         walk.path.push(dir.to_owned());
         walk.evaluated += 1;
         let depth = walk.path.len() - 1;
-        let m = terraform::evaluate(sources, vars, inputs);
+        let mut m = terraform::evaluate(sources, vars, inputs);
         let rels: Vec<String> = sources.iter().map(|s| s.rel.clone()).collect();
         let lines: Vec<Vec<&str>> = sources.iter().map(|s| s.text.lines().collect()).collect();
         for p in &m.problems {
@@ -546,17 +549,16 @@ impl IacScanner {
             self.findings_for(&doc, &lines, &mut findings);
         }
         if self.family == Family::Iac && depth == 0 {
-            for (i, node) in &m.per_file {
+            for (_, node) in std::mem::take(&mut m.per_file) {
                 let doc = Doc {
                     kind: Kind::Terraform,
-                    node: node.clone(),
+                    node,
                     files: rels.clone(),
                 };
-                let _ = i;
-                self.user_findings(&doc, node, &lines, &mut findings);
+                self.user_findings(&doc, &lines, &mut findings);
             }
         }
-        apply_inline(&mut findings, &lines, &rels, &self.rule_ids());
+        apply_inline(&mut findings, &lines, &rels, &self.rule_ids);
         unit.findings.append(&mut findings.findings);
         unit.diagnostics.append(&mut findings.diagnostics);
         if findings.error.is_some() {
@@ -604,10 +606,6 @@ impl IacScanner {
             self.eval_module(&target, &srcs, &[], &call.inputs, all_dirs, max, walk, unit);
         }
         walk.path.pop();
-    }
-
-    fn rule_ids(&self) -> BTreeSet<String> {
-        self.rules().into_iter().map(|r| r.id).collect()
     }
 }
 

@@ -131,6 +131,27 @@ pub(crate) fn compile_error(path: &str, msg: &str) -> PolicyError {
     }
 }
 
+/// A regorus message (a `--> file:line:col` pointer, a source excerpt and `error: ...`) as
+/// one line, `file:line: message`, for reports and terminals.
+pub(crate) fn one_line(msg: &str) -> String {
+    match compile_error("", msg) {
+        PolicyError::Compile { line, message, .. } => {
+            let file = msg
+                .split("--> ")
+                .nth(1)
+                .and_then(|rest| rest.lines().next())
+                .and_then(|loc| loc.rsplitn(3, ':').nth(2))
+                .unwrap_or("");
+            if file.is_empty() {
+                message
+            } else {
+                format!("{file}:{line}: {message}")
+            }
+        }
+        other => other.to_string(),
+    }
+}
+
 /// One result of a `deny`/`warn`/`violation` rule, as conftest reads it: a string is the
 /// message; an object carries `msg` and optionally other keys.
 #[derive(Debug, Clone, PartialEq)]
@@ -193,7 +214,7 @@ pub(crate) fn eval_results(
 ) -> Result<Vec<RuleResult>, PolicyError> {
     let v = engine
         .eval_rule(rule.to_owned())
-        .map_err(|e| PolicyError::Eval(format!("{rule}: {e}")))?;
+        .map_err(|e| PolicyError::Eval(format!("{rule}: {}", one_line(&e.to_string()))))?;
     Ok(match to_json(&v) {
         Value::Array(items) => items.into_iter().map(RuleResult::from_json).collect(),
         Value::Null | Value::Bool(false) => Vec::new(),

@@ -127,11 +127,11 @@ pub fn parse(text: &str) -> YamlStream {
                 let node = scalar(&value, style, tag.as_deref(), line, column);
                 Some((node, anchor))
             }
+            Event::SequenceStart(..) | Event::MappingStart(..) if stack.len() >= MAX_DEPTH => {
+                out.error = Some(err(format!("nesting deeper than {MAX_DEPTH} levels")));
+                return out;
+            }
             Event::SequenceStart(anchor, tag) => {
-                if stack.len() >= MAX_DEPTH {
-                    out.error = Some(err(format!("nesting deeper than {MAX_DEPTH} levels")));
-                    return out;
-                }
                 stack.push(Frame::Seq {
                     items: Vec::new(),
                     line,
@@ -142,10 +142,6 @@ pub fn parse(text: &str) -> YamlStream {
                 None
             }
             Event::MappingStart(anchor, tag) => {
-                if stack.len() >= MAX_DEPTH {
-                    out.error = Some(err(format!("nesting deeper than {MAX_DEPTH} levels")));
-                    return out;
-                }
                 stack.push(Frame::Map {
                     entries: Vec::new(),
                     key: None,

@@ -388,11 +388,35 @@ fn summary(report: &Report, p: Paint) -> String {
     s.push_str(" · ");
     let gate = match report.gate.status {
         GateStatus::Passed => p.style(GREEN, "gate passed"),
-        GateStatus::Failed => format!(
-            "{}: fail-on {}",
-            p.style(RED, "gate failed"),
-            report.gate.fail_on
-        ),
+        // The threshold is the usual reason; a failure for another reason only (a policy's
+        // deny, an expired suppression, a rule of the user's gate) names that reason.
+        GateStatus::Failed => {
+            let threshold = report
+                .gate
+                .reasons
+                .iter()
+                .any(|r| r.contains(" at or above severity "));
+            match report.gate.reasons.first() {
+                Some(first) if !threshold => {
+                    let more = report.gate.reasons.len() - 1;
+                    format!(
+                        "{}: {}{}",
+                        p.style(RED, "gate failed"),
+                        clean(&palisade_core::text::truncate_chars(first, 120)),
+                        if more > 0 {
+                            format!(" (+{more} more)")
+                        } else {
+                            String::new()
+                        }
+                    )
+                }
+                _ => format!(
+                    "{}: fail-on {}",
+                    p.style(RED, "gate failed"),
+                    report.gate.fail_on
+                ),
+            }
+        }
         GateStatus::Error => {
             let failed: Vec<String> = report
                 .scanners
@@ -401,7 +425,15 @@ fn summary(report: &Report, p: Paint) -> String {
                 .map(|r| clean(&r.name))
                 .collect();
             let why = if failed.is_empty() {
-                "a scanner failed".to_owned()
+                report
+                    .gate
+                    .reasons
+                    .iter()
+                    .find(|r| r.starts_with("the gate policy"))
+                    .map_or_else(
+                        || "the gate policy could not be evaluated".to_owned(),
+                        |r| clean(&palisade_core::text::truncate_chars(r, 200)),
+                    )
             } else {
                 format!(
                     "scanner{} {} failed",

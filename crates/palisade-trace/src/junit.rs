@@ -36,6 +36,14 @@ pub struct TestCase {
 /// Most test cases read from one file.
 const MAX_CASES: usize = 1_000_000;
 
+/// The 1-based line of byte offset `pos`.
+fn line_at(text: &str, pos: usize) -> u32 {
+    // Byte-wise: `pos` need not fall on a character boundary.
+    text.as_bytes()[..pos.min(text.len())]
+        .split(|&b| b == b'\n')
+        .count() as u32
+}
+
 /// Read the test cases of one JUnit XML file. A malformed file yields the cases before the
 /// error and a problem naming the line.
 pub fn parse(path: &str, text: &str) -> (Vec<TestCase>, Option<ReadProblem>) {
@@ -88,7 +96,7 @@ pub fn parse(path: &str, text: &str) -> (Vec<TestCase>, Option<ReadProblem>) {
                 }
             }
             Ok(Event::DocType(_)) => {
-                let line = text[..pos.min(text.len())].matches('\n').count() as u32 + 1;
+                let line = line_at(text, pos);
                 return (
                     out,
                     Some(ReadProblem {
@@ -101,7 +109,7 @@ pub fn parse(path: &str, text: &str) -> (Vec<TestCase>, Option<ReadProblem>) {
             }
             Ok(Event::Eof) => break,
             Err(e) => {
-                let line = text[..pos.min(text.len())].matches('\n').count() as u32 + 1;
+                let line = line_at(text, pos);
                 return (
                     out,
                     Some(ReadProblem {
