@@ -14,12 +14,15 @@ package palisade.checks.dockerfile.dockerfile_secret_file_copied
 import rego.v1
 import data.palisade.lib.dockerfile as df
 
-secret_names := `(^|/)(\.env(\.[^/]*)?|id_rsa|id_ed25519|id_ecdsa|[^/]*\.pem|[^/]*\.key|\.npmrc|\.pypirc|\.netrc|credentials|\.dockercfg|\.git-credentials)$`
+secret_names := `(^|/)(\.env(\.[^/]*)?|id_rsa|id_ed25519|id_ecdsa|[^/]*\.key|[^/]*private[^/]*\.pem|\.npmrc|\.pypirc|\.netrc|credentials|\.dockercfg|\.git-credentials)$`
 
 deny contains {"msg": sprintf("%s copies %q into the image", [upper(d.x.Cmd), src]), "path": [d.i]} if {
 	some d in df.instructions
 	d.x.Cmd in {"copy", "add"}
 	some src in array.slice(d.x.Value, 0, count(d.x.Value) - 1)
+	# A download from a URL is not a local credential file (and `.pem` alone is as often a
+	# public certificate as a key: only `.key` and `*private*.pem` names count).
+	not regex.match(`^[a-zA-Z][a-zA-Z0-9+.-]*://`, src)
 	regex.match(secret_names, src)
 	not startswith(src, "--")
 }
