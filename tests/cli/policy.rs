@@ -695,3 +695,37 @@ fn issue8_urls_in_messages_lose_credentials_and_queries() {
         "{text}"
     );
 }
+
+#[test]
+fn issue8_odd_values_do_not_fail_the_scanner() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "main.tf",
+        "resource \"aws_security_group\" \"odd\" {\n  ingress {\n    from_port   = \"abc\"\n    to_port     = \"x\"\n    cidr_blocks = [\"0.0.0.0/0\"]\n  }\n}\n\nresource \"azurerm_network_security_rule\" \"range\" {\n  direction              = \"Inbound\"\n  access                 = \"Allow\"\n  destination_port_range = \"1000-2000\"\n  source_address_prefix  = \"*\"\n}\n\nresource \"aws_security_group\" \"ssh\" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    cidr_blocks = [\"0.0.0.0/0\"]\n  }\n}\n",
+    );
+    let out = palisade(
+        &[
+            "scan",
+            ".",
+            "--scanners",
+            "iac",
+            "--isolated",
+            "--format",
+            "json",
+        ],
+        dir.path(),
+    );
+    let r = json(&out);
+    assert_eq!(r["scanners"][0]["status"], "ok", "{}", stderr(&out));
+    assert!(
+        rules_at(&r).contains(&(
+            "main.tf".to_owned(),
+            20,
+            "tf-aws-sg-ssh-open-world".to_owned()
+        )),
+        "{:?}",
+        rules_at(&r)
+    );
+    assert_eq!(out.status.code(), Some(1));
+}

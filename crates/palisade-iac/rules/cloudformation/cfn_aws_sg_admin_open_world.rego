@@ -18,8 +18,8 @@ open_rule(rule) if {
 	some k in ["CidrIp", "CidrIpv6"]
 	rule[k] in {"0.0.0.0/0", "::/0"}
 	some port in [22, 3389]
-	to_number(object.get(rule, "FromPort", -1)) <= port
-	to_number(object.get(rule, "ToPort", -1)) >= port
+	cfn.num(object.get(rule, "FromPort", -1)) <= port
+	cfn.num(object.get(rule, "ToPort", -1)) >= port
 }
 
 open_rule(rule) if {

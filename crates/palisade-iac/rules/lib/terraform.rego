@@ -64,18 +64,18 @@ open_to_world(cidrs) if {
 
 # A port range covers `port`.
 covers_port(from, to, port) if {
-	to_number(from) <= port
-	to_number(to) >= port
+	num(from) <= port
+	num(to) >= port
 }
 
 covers_port(from, to, _) if {
-	to_number(from) == 0
-	to_number(to) == 0
+	num(from) == 0
+	num(to) == 0
 }
 
 covers_port(from, to, _) if {
-	to_number(from) == -1
-	to_number(to) == -1
+	num(from) == -1
+	num(to) == -1
 }
 
 # IAM policy documents: inline objects (jsonencode keeps them) or JSON strings.
@@ -94,3 +94,13 @@ statements(doc) := [doc.Statement] if is_object(doc.Statement)
 as_list(v) := v if is_array(v)
 
 as_list(v) := [v] if not is_array(v)
+
+# A number from a value that may be a number, a numeric string, or anything else (an
+# unknown `${...}`, a range, a typo): undefined unless it is a number, so one odd value
+# makes a check not match instead of failing the whole scan.
+num(x) := x if is_number(x)
+
+num(x) := to_number(x) if {
+	is_string(x)
+	regex.match(`^\s*-?[0-9]+(\.[0-9]+)?\s*$`, x)
+}

@@ -16,5 +16,5 @@ import data.palisade.lib.terraform as tf
 
 deny contains {"msg": sprintf("password policy %q allows passwords shorter than 14 characters", [r.name]), "path": array.concat(r.path, ["minimum_password_length"])} if {
 	some r in tf.resources("aws_iam_account_password_policy")
-	to_number(object.get(r.r, "minimum_password_length", 8)) < 14
+	tf.num(object.get(r.r, "minimum_password_length", 8)) < 14
 }

@@ -24,13 +24,13 @@ admin_port(p) if {
 
 port_in(p, _) if p == "*"
 
-port_in(p, port) if to_number(p) == port
+port_in(p, port) if tf.num(p) == port
 
 port_in(p, port) if {
 	parts := split(p, "-")
 	count(parts) == 2
-	to_number(parts[0]) <= port
-	to_number(parts[1]) >= port
+	tf.num(parts[0]) <= port
+	tf.num(parts[1]) >= port
 }
 
 open_rule(rule) if {

@@ -38,11 +38,11 @@ opens(allow, port) if {
 	in_range(p, port)
 }
 
-in_range(p, port) if to_number(p) == port
+in_range(p, port) if tf.num(p) == port
 
 in_range(p, port) if {
 	parts := split(p, "-")
 	count(parts) == 2
-	to_number(parts[0]) <= port
-	to_number(parts[1]) >= port
+	tf.num(parts[0]) <= port
+	tf.num(parts[1]) >= port
 }

@@ -22,5 +22,5 @@ deny contains {"msg": sprintf("crypto key %q does not rotate within 90 days", [r
 
 short(p) if {
 	endswith(p, "s")
-	to_number(trim_suffix(p, "s")) <= 7776000
+	tf.num(trim_suffix(p, "s")) <= 7776000
 }
