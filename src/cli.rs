@@ -94,23 +94,118 @@ pub(crate) enum Command {
     /// Test and debug Rego policies.
     #[command(subcommand_required = true)]
     Policy(PolicyArgs),
-    /// Trace specification items (OpenFastTrace notation in Markdown) and the coverage tags
-    /// in code and tests; exit 1 when any item has a defect.
+    /// Trace specification items (OpenFastTrace notation in Markdown, YAML items), threats
+    /// and the coverage tags in code and tests; exit 1 when any item has a defect.
     Trace(TraceArgs),
+    /// Derive STRIDE threats from the threat models (YAML, or Threagile) under the paths;
+    /// draw the data-flow diagram as SVG or DOT.
+    Threats(ThreatsArgs),
+}
+
+/// `palisade threats`.
+#[derive(Debug, Args)]
+pub(crate) struct ThreatsArgs {
+    #[command(flatten)]
+    pub(crate) target: TargetArgs,
+    /// Output: terminal (threats per model), json (models and threats), svg (the data-flow
+    /// diagram) or dot (for Graphviz).
+    #[arg(long, short = 'f', value_enum, default_value_t = ThreatsFormat::Terminal)]
+    pub(crate) format: ThreatsFormat,
+    /// Write the output to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+    /// With svg or dot and several models: the model file to draw.
+    #[arg(long, value_name = "PATH")]
+    pub(crate) model: Option<String>,
+}
+
+/// `palisade threats` formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ThreatsFormat {
+    /// Threats per model, with severity, STRIDE category, id and place.
+    Terminal,
+    /// The models and their threats.
+    Json,
+    /// The data-flow diagram, laid out by palisade.
+    Svg,
+    /// The data-flow diagram as Graphviz DOT.
+    Dot,
 }
 
 /// `palisade trace`.
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub(crate) struct TraceArgs {
+    #[command(subcommand)]
+    pub(crate) command: Option<TraceCommand>,
     #[command(flatten)]
     pub(crate) target: TargetArgs,
-    /// Output: terminal (defects, then the verdict line) or json.
+    /// Output: terminal (defects, then the verdict line), json, csv, html (a self-contained
+    /// traceability matrix) or reqif (ReqIF 1.2).
     #[arg(long, short = 'f', value_enum, default_value_t = TraceFormat::Terminal)]
     pub(crate) format: TraceFormat,
+    /// Write the output to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
     /// JUnit XML test results (a file, or a folder of `*.xml`; repeatable): an item covered
     /// by tagged tests is verified when one passed, failing when one failed.
     #[arg(long, value_name = "PATH")]
-    pub(crate) junit: Vec<std::path::PathBuf>,
+    pub(crate) junit: Vec<PathBuf>,
+    /// A palisade JSON report (`scan --format json:FILE`) that verifies the items with
+    /// `Verified-by`, instead of scanning the paths now.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_scan")]
+    pub(crate) report: Option<PathBuf>,
+    /// Do not scan: items with `Verified-by` are not judged by scan results.
+    #[arg(long)]
+    pub(crate) no_scan: bool,
+    /// Fail (exit 1) instead of writing palisade-trace.lock when it lacks links or holds
+    /// links that no longer exist (for CI: the committed lock must be current).
+    #[arg(long)]
+    pub(crate) locked: bool,
+    /// With --format html: the address files are linked under, e.g.
+    /// `https://github.com/org/repo/blob/main` (default: relative paths).
+    #[arg(long, value_name = "URL")]
+    pub(crate) link_base: Option<String>,
+}
+
+/// `palisade trace` subcommands.
+#[derive(Debug, Subcommand)]
+pub(crate) enum TraceCommand {
+    /// Clear suspect links: record the current content hashes of every link at either end of
+    /// the named items in palisade-trace.lock.
+    Review(TraceReviewArgs),
+    /// Convert a ReqIF 1.2 file (as Jama, DOORS, Polarion or palisade export it) into a YAML
+    /// item file that `palisade trace` reads, keeping every attribute.
+    ImportReqif(ImportReqifArgs),
+}
+
+/// `palisade trace review`.
+#[derive(Debug, Args)]
+pub(crate) struct TraceReviewArgs {
+    /// Items: an id (`req~login-mfa~2`), `type~name` (every revision), or a file (its
+    /// coverage tags).
+    #[arg(value_name = "ID", required_unless_present = "all")]
+    pub(crate) ids: Vec<String>,
+    /// Review every suspect link.
+    #[arg(long)]
+    pub(crate) all: bool,
+    /// The project folder [default: .].
+    #[arg(long, value_name = "PATH")]
+    pub(crate) path: Option<PathBuf>,
+}
+
+/// `palisade trace import-reqif`.
+#[derive(Debug, Args)]
+pub(crate) struct ImportReqifArgs {
+    /// The ReqIF file (`.reqif`).
+    pub(crate) file: PathBuf,
+    /// Write the YAML items here [default: standard output]; name it `*.items.yaml` inside
+    /// the project for `palisade trace` to read it.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+    /// Item type for objects whose type names none (`req`).
+    #[arg(long, value_name = "TYPE", default_value = "req")]
+    pub(crate) kind: String,
 }
 
 /// `palisade trace` formats.
@@ -120,6 +215,12 @@ pub(crate) enum TraceFormat {
     Terminal,
     /// Totals, links, defects by kind, and every item with its status.
     Json,
+    /// One row per item.
+    Csv,
+    /// A self-contained HTML traceability matrix.
+    Html,
+    /// ReqIF 1.2, which `palisade trace import-reqif` reads back without loss.
+    Reqif,
 }
 
 /// `palisade gate`.
@@ -130,6 +231,10 @@ pub(crate) struct GateArgs {
     /// A folder (or file) of Rego policies; `package palisade.gate` rules extend the gate.
     #[arg(long, value_name = "DIR")]
     pub(crate) policy: Option<PathBuf>,
+    /// A trace (`palisade trace --format json -o FILE`): its defects are part of
+    /// the gate's input (`input.trace`) and block unless `[trace] gate = false`.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) trace: Option<PathBuf>,
     /// Lowest severity that fails the built-in gate (default: the report's own threshold).
     #[arg(long, value_name = "SEVERITY")]
     pub(crate) fail_on: Option<SeverityArg>,

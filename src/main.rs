@@ -29,6 +29,7 @@ fn main() -> ExitCode {
         Command::Gate(args) => commands::gate::run(&cli.global, &args),
         Command::Policy(args) => commands::policy::run(&cli.global, &args),
         Command::Trace(args) => commands::trace::run(&cli.global, &args),
+        Command::Threats(args) => commands::trace::threats(&cli.global, &args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -342,7 +342,7 @@ fn prefix_in(project: &Project, folder: &Path) -> String {
 }
 
 /// The folder of the config file, canonical.
-fn config_folder(config: &Config) -> Option<PathBuf> {
+pub(crate) fn config_folder(config: &Config) -> Option<PathBuf> {
     let folder = config.source.as_deref()?.parent()?;
     let folder = if folder.as_os_str().is_empty() {
         Path::new(".")
@@ -640,6 +640,9 @@ pub(crate) fn run(settings: &Settings) -> Report {
     });
 
     diagnostics.extend(unused_excludes(settings));
+    if let Some(inv) = &inventory {
+        link_requirements(&mut findings, settings, inv);
+    }
     if let Some((path, baseline)) = &settings.baseline {
         diagnostics.extend(baseline.apply(&mut findings, &path.display().to_string()));
     }
@@ -697,6 +700,51 @@ pub(crate) fn run(settings: &Settings) -> Report {
         started.elapsed().as_millis()
     );
     report
+}
+
+/// Each finding names the security requirements it violates: the specification items
+/// (Markdown, YAML item files) in the scanned paths whose `Verified-by` names its rule or
+/// one of its CWEs (`properties.requirements`, in every output).
+fn link_requirements(
+    findings: &mut [palisade_core::model::Finding],
+    settings: &Settings,
+    inv: &palisade_core::discovery::Inventory,
+) {
+    let mut files = Vec::new();
+    for f in &inv.files {
+        let lower = f.rel.to_ascii_lowercase();
+        let spec = lower.ends_with(".md")
+            || lower.ends_with(".markdown")
+            || palisade_trace::yaml::is_item_file(&f.rel);
+        if !spec {
+            continue;
+        }
+        let Ok(bytes) =
+            palisade_core::config::read_user_file(&f.path, settings.config.max_file_size)
+        else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(&palisade_core::decode::decode(&bytes)).into_owned();
+        if text.contains("erified-by") || text.contains("erified by") {
+            files.push((f.rel.clone(), text));
+        }
+    }
+    if files.is_empty() {
+        return;
+    }
+    let items = palisade_trace::collect(&files).items;
+    for f in findings {
+        let cwes: Vec<String> = f.cwe.iter().map(ToString::to_string).collect();
+        let mut ids: Vec<String> = palisade_trace::violated_by(&items, &f.rule_id, &cwes)
+            .map(ToString::to_string)
+            .collect();
+        ids.sort();
+        ids.dedup();
+        if !ids.is_empty() {
+            f.properties
+                .insert("requirements".to_owned(), serde_json::Value::from(ids));
+        }
+    }
 }
 
 /// The inventory of the settings' targets, for commands that read files without running

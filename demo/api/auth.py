@@ -24,6 +24,7 @@ def check_break_glass(username, password):
     return username == settings.ADMIN_USER and hmac.compare_digest(password, settings.ADMIN_PASSWORD)
 
 
+# [impl->dsn~session-expiry~1]
 def issue_session(user_id):
     token = secrets.token_urlsafe(32)
     _sessions[token] = (user_id, time.time() + settings.SESSION_TTL_SECONDS)

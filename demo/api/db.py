@@ -7,6 +7,7 @@ import psycopg2.extras
 import settings
 
 
+# [impl->dsn~db-credentials-from-secret~1]
 def connect():
     if os.environ.get("DB_HOST"):
         # Kubernetes injects discrete settings from the vitals-db secret.
@@ -71,6 +72,3 @@ def save_thresholds(conn, thresholds):
                 (name, expression),
             )
     conn.commit()
-
-
-# [impl->dsn~db-credentials-from-secret~1]

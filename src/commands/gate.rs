@@ -15,7 +15,7 @@ use crate::output;
 /// every policy file in it. A scanner failure keeps the status `error` (fail closed,
 /// exit 3) whatever the policies say; a policy that cannot be evaluated is an error too.
 pub(crate) fn apply(report: &mut Report, user: &[(String, String)], default_policy: bool) {
-    match decide(report, user, default_policy) {
+    match decide(report, user, default_policy, None, true) {
         Ok((reasons, policies)) => {
             let failed = !reasons.is_empty();
             if report.gate.status == GateStatus::Error {
@@ -48,9 +48,17 @@ fn decide(
     report: &Report,
     user: &[(String, String)],
     default_policy: bool,
+    trace: Option<serde_json::Value>,
+    trace_gate: bool,
 ) -> Result<(Vec<String>, Vec<PolicyDigest>)> {
-    let input = serde_json::to_value(report).context("cannot serialise the report")?;
-    let params = serde_json::json!({"fail_on": report.gate.fail_on.as_str()});
+    let mut input = serde_json::to_value(report).context("cannot serialise the report")?;
+    if let (Some(t), Some(obj)) = (trace, input.as_object_mut()) {
+        obj.insert("trace".to_owned(), t);
+    }
+    let params = serde_json::json!({
+        "fail_on": report.gate.fail_on.as_str(),
+        "trace": trace_gate,
+    });
     let spec = GateSpec {
         default_policy,
         user,
@@ -66,6 +74,30 @@ fn decide(
             })
             .collect(),
     ))
+}
+
+/// A trace (`palisade trace --format json`), checked for the fields the gate reads.
+fn read_trace(path: &Path) -> Result<serde_json::Value> {
+    let bytes = palisade_core::config::read_user_file(path, 1024 * 1024 * 1024)
+        .map_err(|e| anyhow!("cannot read trace {}: {e}", path.display()))?;
+    let v: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
+        anyhow!(
+            "{} is not a palisade trace (palisade trace --format json): {e}",
+            path.display()
+        )
+    })?;
+    let ok = v.get("total").is_some_and(serde_json::Value::is_u64)
+        && v.get("defects").is_some_and(serde_json::Value::is_u64)
+        && v.get("verdict").is_some_and(serde_json::Value::is_string)
+        && v.get("defects_by_kind")
+            .is_some_and(serde_json::Value::is_object);
+    if !ok {
+        return Err(anyhow!(
+            "{} is not a palisade trace: it lacks total, defects, verdict or defects_by_kind",
+            path.display()
+        ));
+    }
+    Ok(v)
 }
 
 pub(crate) fn run(global: &GlobalArgs, args: &GateArgs) -> Result<u8> {
@@ -110,7 +142,17 @@ pub(crate) fn run(global: &GlobalArgs, args: &GateArgs) -> Result<u8> {
             "no gate policy: --no-default-policy needs --policy DIR with `package palisade.gate` rules"
         ));
     }
-    let (reasons, policies) = decide(&report, &user, default_policy)?;
+    let trace = match &args.trace {
+        Some(path) => Some(read_trace(path)?),
+        None => None,
+    };
+    let (reasons, policies) = decide(
+        &report,
+        &user,
+        default_policy,
+        trace,
+        config.trace.gate.unwrap_or(true),
+    )?;
     let failed = !reasons.is_empty();
     let _ = global;
     output::stdout_with(|w| {

@@ -43,6 +43,25 @@ pub struct Config {
     /// `[gate] default-policy`: load the built-in gate policy (default true); false leaves
     /// the decision to the user's `package palisade.gate` rules.
     pub gate_default_policy: bool,
+    /// `[trace]`: the traceability information model.
+    pub trace: TraceConfig,
+}
+
+/// `[trace]` settings: the traceability information model.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[non_exhaustive]
+pub struct TraceConfig {
+    /// `[trace.needs]`: artifact type -> the types that must cover its items, for items that
+    /// do not say (`Needs:`); replaces the default model when given.
+    pub needs: Option<std::collections::BTreeMap<String, Vec<String>>>,
+    /// Statuses an item must have for a coverage tag in code to point at it (default
+    /// `["approved"]`).
+    pub approved: Option<Vec<String>>,
+    /// A change to a downstream item also makes the link suspect on the upstream item.
+    pub suspect_upstream: Option<bool>,
+    /// The gate fails on trace defects (`palisade gate --trace`; default true).
+    pub gate: Option<bool>,
 }
 
 impl Default for Config {
@@ -59,6 +78,7 @@ impl Default for Config {
             sbom: SbomConfig::default(),
             suppressions: Vec::new(),
             gate_default_policy: true,
+            trace: TraceConfig::default(),
         }
     }
 }
@@ -460,6 +480,8 @@ struct RawConfig {
     suppress: Vec<toml::Spanned<RawSuppression>>,
     #[serde(default)]
     gate: RawGate,
+    #[serde(default)]
+    trace: TraceConfig,
 }
 
 #[derive(Deserialize, Default)]
@@ -700,6 +722,7 @@ impl Config {
         }
         cfg.sbom = raw.sbom.clone();
         cfg.gate_default_policy = raw.gate.default_policy.unwrap_or(true);
+        cfg.trace = raw.trace.clone();
         cfg.sca.fail_on_stale_db = raw.sca.fail_on_stale_db.unwrap_or(false);
 
         for entry in raw.suppress {

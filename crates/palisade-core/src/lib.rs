@@ -10,6 +10,7 @@ pub mod config;
 pub mod decode;
 pub mod diagnostic;
 pub mod discovery;
+pub mod doc;
 pub mod docs;
 pub mod fingerprint;
 pub mod model;
@@ -19,6 +20,7 @@ pub mod scanner;
 pub mod suppress;
 pub mod text;
 pub mod time;
+pub mod yaml;
 
 pub use config::Config;
 pub use diagnostic::{Diagnostic, DiagnosticLevel};

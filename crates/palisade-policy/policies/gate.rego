@@ -1,7 +1,9 @@
 # The built-in release gate. Its input is the palisade report (docs/report-format.md): the
 # findings of every scanner, suppressions, diagnostics, scanner runs and coverage. Its
 # parameters are in data.palisade.params: `fail_on`, the lowest severity that fails
-# (`--fail-on` / the `fail-on` setting).
+# (`--fail-on` / the `fail-on` setting), and `trace`, whether traceability defects block
+# (`[trace] gate`, default true). With `palisade gate --trace TRACE.json`, input.trace is
+# the trace (`palisade trace --format json`).
 #
 # Every member of `deny` is a reason the release is blocked: an object with a `code` and a
 # `msg`. Users extend the gate with more `deny` rules in `package palisade.gate` in their
@@ -55,4 +57,15 @@ deny contains {"code": "policy-denied", "msg": msg} if {
 deny contains {"code": "suppression-expired", "msg": d.message} if {
 	some d in input.diagnostics
 	d.code == "suppression-expired"
+}
+
+# Traceability gaps: with `palisade gate --trace TRACE.json`, any item with a defect
+# (uncovered, orphaned, outdated, suspect, violated, ...) blocks, unless `[trace] gate =
+# false`.
+deny contains {"code": "trace-defects", "msg": msg} if {
+	object.get(data.palisade.params, "trace", true)
+	n := input.trace.defects
+	n > 0
+	kinds := concat(", ", [sprintf("%d %s", [c, k]) | some k, c in input.trace.defects_by_kind])
+	msg := sprintf("traceability: %s (%s)", [input.trace.verdict, kinds])
 }

@@ -7,11 +7,11 @@
 //! - [`gate`]: the release gate over a whole report.
 
 pub mod checks;
-pub mod doc;
+pub use palisade_core::doc;
 pub mod engine;
 pub mod gate;
 pub mod metadata;
 pub mod user;
-pub mod yaml;
+pub use palisade_core::yaml;
 
 pub use engine::{PolicyError, PolicyFile};

@@ -229,6 +229,13 @@ fn finding(s: &mut String, f: &Finding, opts: &WriteOptions, p: Paint) {
             clean(&day)
         );
     }
+    // Security requirements whose `Verified-by` names this finding's rule or CWE.
+    if let Some(reqs) = f.properties.get("requirements").and_then(|r| r.as_array()) {
+        let ids: Vec<String> = reqs.iter().filter_map(|r| r.as_str()).map(clean).collect();
+        if !ids.is_empty() {
+            let _ = writeln!(s, "{pad}{eq} violates {}", ids.join(", "));
+        }
+    }
     // An SCA finding points at its advisory, which `explain` prints from the database.
     let topic = f
         .properties

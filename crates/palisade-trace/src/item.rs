@@ -10,7 +10,10 @@
 //! A coverage tag in a comment, `[impl->dsn~token-store~2]` (or with its own id,
 //! `[impl~store~1->dsn~token-store~2]`), is an item of that type that covers the target.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
+use sha2::{Digest as _, Sha256};
 
 /// An item id: `type~name~revision`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -92,6 +95,20 @@ pub struct Item {
     pub tags: Vec<String>,
     /// Status (`approved` unless written).
     pub status: String,
+    /// Palisade rule ids and CWEs (`CWE-798`) whose scans verify it (`Verified-by:`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub verified_by: Vec<String>,
+    /// Further attributes (from ReqIF or YAML), kept as read.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, String>,
+    /// Content hash: of its title, text, links, tags, status and attributes for a
+    /// specification item; of the code under it for a coverage tag. Suspect links compare it
+    /// with the lock file.
+    pub hash: String,
+    /// For a coverage tag without its own id: a name for the lock file that does not move
+    /// with line numbers (`impl@src/store.rs#1`).
+    #[serde(skip)]
+    pub anchor: Option<String>,
     /// Read from a coverage tag in code, not from a specification.
     pub from_tag: bool,
     /// For a tag: the name of the function the tag annotates (the first `def`, `fn`,
@@ -99,6 +116,67 @@ pub struct Item {
     /// test results.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub test: Option<String>,
+}
+
+/// The first 16 hex digits of the SHA-256 of `parts`, each ended by a 0 byte.
+pub(crate) fn short_hash<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update(p.as_bytes());
+        h.update([0]);
+    }
+    h.finalize()[..8].iter().fold(String::new(), |mut s, b| {
+        use std::fmt::Write as _;
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+impl Item {
+    /// A new specification item with no links, `approved`.
+    pub fn new(id: ItemId, path: &str, line: u32) -> Self {
+        Self {
+            id,
+            title: String::new(),
+            text: String::new(),
+            path: path.to_owned(),
+            line,
+            needs: Vec::new(),
+            covers: Vec::new(),
+            depends: Vec::new(),
+            tags: Vec::new(),
+            status: "approved".to_owned(),
+            verified_by: Vec::new(),
+            attributes: BTreeMap::new(),
+            hash: String::new(),
+            anchor: None,
+            from_tag: false,
+            test: None,
+        }
+    }
+
+    /// Compute `hash` from the item's content (not its place: moving an item is no change).
+    pub fn seal(&mut self) {
+        let covers: Vec<String> = self.covers.iter().map(ToString::to_string).collect();
+        let depends: Vec<String> = self.depends.iter().map(ToString::to_string).collect();
+        let mut parts: Vec<&str> = vec![&self.title, self.text.trim(), &self.status];
+        for list in [
+            &self.needs,
+            &covers,
+            &depends,
+            &self.tags,
+            &self.verified_by,
+        ] {
+            parts.push("\u{1}");
+            parts.extend(list.iter().map(String::as_str));
+        }
+        parts.push("\u{1}");
+        for (k, v) in &self.attributes {
+            parts.push(k);
+            parts.push(v);
+        }
+        self.hash = short_hash(parts);
+    }
 }
 
 /// A problem reading a file: path, line, message.
@@ -145,6 +223,7 @@ pub fn parse_markdown(path: &str, text: &str) -> (Vec<Item>, Vec<ReadProblem>) {
         if let Some((mut it, _)) = cur.take() {
             let trimmed = it.text.trim().to_owned();
             it.text = trimmed;
+            it.seal();
             items.push(it);
         }
     };
@@ -171,23 +250,9 @@ pub fn parse_markdown(path: &str, text: &str) -> (Vec<Item>, Vec<ReadProblem>) {
         let bullet = ["* ", "- ", "+ "].iter().any(|b| t.starts_with(b));
         if let Some(id) = ItemId::parse(strip_decoration(t)).filter(|_| !bullet) {
             finish(&mut current, &mut items);
-            current = Some((
-                Item {
-                    id,
-                    title: std::mem::take(&mut heading),
-                    text: String::new(),
-                    path: path.to_owned(),
-                    line: line_no,
-                    needs: Vec::new(),
-                    covers: Vec::new(),
-                    depends: Vec::new(),
-                    tags: Vec::new(),
-                    status: "approved".to_owned(),
-                    from_tag: false,
-                    test: None,
-                },
-                heading_level,
-            ));
+            let mut item = Item::new(id, path, line_no);
+            item.title = std::mem::take(&mut heading);
+            current = Some((item, heading_level));
             list = None;
             continue;
         }
@@ -206,6 +271,9 @@ pub fn parse_markdown(path: &str, text: &str) -> (Vec<Item>, Vec<ReadProblem>) {
             list = Some("depends");
         } else if let Some(v) = field("Tags:") {
             item.tags.extend(list_in(v));
+            list = None;
+        } else if let Some(v) = field("Verified-by:").or_else(|| field("Verified by:")) {
+            item.verified_by.extend(list_in(v));
             list = None;
         } else if let Some(v) = field("Status:") {
             v.trim().to_lowercase().clone_into(&mut item.status);
@@ -274,10 +342,55 @@ fn function_name(line: &str) -> Option<String> {
     None
 }
 
+/// Most lines of code under one tag that its hash covers.
+const MAX_BLOCK: usize = 2000;
+
+fn indent(line: &str) -> usize {
+    line.len() - line.trim_start().len()
+}
+
+fn is_comment(t: &str) -> bool {
+    [
+        "//", "#", "/*", "*", "--", ";", "'", "<!--", "%", "\"\"\"", "'''",
+    ]
+    .iter()
+    .any(|c| t.starts_with(c))
+}
+
+/// The code a tag on line `i` annotates: from the first code line below it, the lines
+/// indented deeper than that one (and blank lines), up to and including a closing bracket
+/// at its own indentation. Lines are trimmed, so re-indenting is no change.
+fn code_under<'a>(lines: &[&'a str], i: usize) -> Vec<&'a str> {
+    let Some(start) = (i + 1..lines.len().min(i + 1 + TEST_LOOKAHEAD)).find(|&j| {
+        let t = lines[j].trim();
+        !t.is_empty() && !is_comment(t)
+    }) else {
+        return Vec::new();
+    };
+    let base = indent(lines[start]);
+    let mut out = vec![lines[start].trim()];
+    for line in lines.iter().skip(start + 1).take(MAX_BLOCK) {
+        let t = line.trim();
+        if t.is_empty() || indent(line) > base {
+            out.push(t);
+        } else {
+            if t.starts_with(['}', ')', ']']) || t == "end" {
+                out.push(t);
+            }
+            break;
+        }
+    }
+    while out.last().is_some_and(|t| t.is_empty()) {
+        out.pop();
+    }
+    out
+}
+
 /// Read the coverage tags of one source file.
 pub fn parse_tags(path: &str, text: &str) -> Vec<Item> {
     let mut out = Vec::new();
     let lines: Vec<&str> = text.lines().collect();
+    let mut seen: BTreeMap<(String, ItemId), usize> = BTreeMap::new();
     for (i, line) in lines.iter().enumerate() {
         let mut rest: &str = line;
         while let Some(open) = rest.find('[') {
@@ -288,7 +401,9 @@ pub fn parse_tags(path: &str, text: &str) -> Vec<Item> {
                 && let Some(target) = ItemId::parse(right.trim())
             {
                 let left = left.trim();
-                let id = ItemId::parse(left).or_else(|| {
+                let own = ItemId::parse(left);
+                let anonymous = own.is_none();
+                let id = own.or_else(|| {
                     (!left.is_empty()
                         && left.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
                     .then(|| ItemId {
@@ -299,23 +414,21 @@ pub fn parse_tags(path: &str, text: &str) -> Vec<Item> {
                     })
                 });
                 if let Some(id) = id {
-                    out.push(Item {
-                        id,
-                        title: String::new(),
-                        text: String::new(),
-                        path: path.to_owned(),
-                        line: i as u32 + 1,
-                        needs: Vec::new(),
-                        covers: vec![target],
-                        depends: Vec::new(),
-                        tags: Vec::new(),
-                        status: "approved".to_owned(),
-                        from_tag: true,
-                        test: lines[i..]
-                            .iter()
-                            .take(TEST_LOOKAHEAD)
-                            .find_map(|l| function_name(l)),
+                    let anchor = anonymous.then(|| {
+                        let n = seen.entry((id.kind.clone(), target.clone())).or_insert(0);
+                        *n += 1;
+                        format!("{}@{path}#{n}", id.kind)
                     });
+                    let mut item = Item::new(id, path, i as u32 + 1);
+                    item.covers = vec![target];
+                    item.from_tag = true;
+                    item.anchor = anchor;
+                    item.test = lines[i..]
+                        .iter()
+                        .take(TEST_LOOKAHEAD)
+                        .find_map(|l| function_name(l));
+                    item.hash = short_hash(code_under(&lines, i));
+                    out.push(item);
                 }
             }
             rest = &rest[close + 1..];

@@ -1,6 +1,8 @@
 //! Linking items and judging each one, with OpenFastTrace's rules: an item is covered when
-//! every artifact type it `Needs` has an item of that type covering its exact revision, and
-//! its own `Covers` links point at existing items of the revision they name.
+//! every artifact type it `Needs` (or its type needs in the traceability information model)
+//! has an item of that type covering its exact revision, and its own `Covers` links point at
+//! existing items of the revision they name. On top: tags that point at unapproved items,
+//! cycles, suspect links (against the lock file), test results and scan results.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -8,6 +10,38 @@ use serde::Serialize;
 
 use crate::item::{Item, ItemId};
 use crate::junit::{Outcome, TestCase};
+use crate::lock::Lock;
+
+/// The traceability information model: which artifact types each type needs, for items
+/// that do not say (`Needs:`), and what a coverage tag may point at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Model {
+    /// Type -> the types that must cover an item of it.
+    pub needs: BTreeMap<String, Vec<String>>,
+    /// Statuses an item must have for a coverage tag in code to point at it.
+    pub approved: Vec<String>,
+    /// A change to a downstream specification item also makes its link suspect, shown on
+    /// the upstream item.
+    pub suspect_upstream: bool,
+}
+
+impl Default for Model {
+    /// threat <- mitigated by req <- covered by dsn <- impl and utest.
+    fn default() -> Self {
+        let v = |xs: &[&str]| xs.iter().map(|x| (*x).to_owned()).collect::<Vec<_>>();
+        Self {
+            needs: [
+                ("threat".to_owned(), v(&["req"])),
+                ("req".to_owned(), v(&["dsn"])),
+                ("dsn".to_owned(), v(&["impl", "utest"])),
+            ]
+            .into_iter()
+            .collect(),
+            approved: v(&["approved"]),
+            suspect_upstream: false,
+        }
+    }
+}
 
 /// What is wrong with an item.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -52,6 +86,37 @@ pub enum Defect {
         /// The test.
         test: String,
     },
+    /// A coverage tag in code points at an item that is not approved.
+    Unapproved {
+        /// The id it points at.
+        target: String,
+        /// That item's status.
+        status: String,
+    },
+    /// A link changed since it was last reviewed (lock file).
+    Suspect {
+        /// The item at the other end.
+        link: String,
+        /// `upstream-changed`, `code-changed` or `downstream-changed`.
+        reason: &'static str,
+    },
+    /// It is on a cycle of `Covers`/`Depends` links.
+    Cycle {
+        /// The next item on the cycle.
+        through: String,
+    },
+    /// An open scan finding of a rule that verifies it.
+    Violated {
+        /// The rule.
+        rule: String,
+        /// Where (`path:line`).
+        at: String,
+    },
+    /// No rule that ran in the scan verifies what it names.
+    Unverified {
+        /// The rule id or CWE it names.
+        by: String,
+    },
 }
 
 impl Defect {
@@ -65,6 +130,49 @@ impl Defect {
             Self::Unwanted { .. } => "unwanted",
             Self::Duplicate { .. } => "duplicate",
             Self::Failing { .. } => "failing",
+            Self::Unapproved { .. } => "unapproved",
+            Self::Suspect { .. } => "suspect",
+            Self::Cycle { .. } => "cycle",
+            Self::Violated { .. } => "violated",
+            Self::Unverified { .. } => "unverified",
+        }
+    }
+
+    /// One line for people.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Uncovered { needs } => format!("uncovered: needs {needs}"),
+            Self::Orphaned { target } => {
+                format!("orphaned: covers {target}, which does not exist")
+            }
+            Self::Outdated { target, current } => {
+                format!("outdated: covers {target}, now at revision {current}")
+            }
+            Self::Predated { target, current } => {
+                format!("predated: covers {target}, which is only at revision {current}")
+            }
+            Self::Unwanted { kind } => format!("unwanted coverage by {kind}"),
+            Self::Duplicate { other } => format!("duplicate of {other}"),
+            Self::Failing { test } => format!("failing: test {test} failed"),
+            Self::Unapproved { target, status } => {
+                format!("unapproved: points at {target}, which is {status}")
+            }
+            Self::Suspect { link, reason } => match *reason {
+                "upstream-changed" => {
+                    format!("suspect: {link} changed since the link to it was reviewed")
+                }
+                "code-changed" => format!(
+                    "suspect: the code under the tag changed since its link to {link} was reviewed"
+                ),
+                _ => {
+                    format!("suspect: {link}, which covers it, changed since the link was reviewed")
+                }
+            },
+            Self::Cycle { through } => {
+                format!("cycle: its links lead back to it through {through}")
+            }
+            Self::Violated { rule, at } => format!("violated: open finding {rule} at {at}"),
+            Self::Unverified { by } => format!("unverified: no rule that ran verifies {by}"),
         }
     }
 }
@@ -86,11 +194,17 @@ pub struct Traced {
     /// failed) or `not-run` (covering tests have no result).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verification: Option<&'static str>,
+    /// With scan results, for an item with `Verified-by`: `verified` (the rules ran, no open
+    /// finding), `violated` (an open finding) or `not-run` (no rule that ran verifies it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub security: Option<&'static str>,
 }
 
 /// The trace of a set of items.
 #[derive(Debug, Clone, Serialize)]
 pub struct Trace {
+    /// OpenFastTrace's one-line verdict.
+    pub verdict: String,
     /// Items.
     pub total: usize,
     /// Items with at least one defect.
@@ -104,6 +218,9 @@ pub struct Trace {
     pub trace_score: f64,
     /// Every item, sorted by id.
     pub items: Vec<Traced>,
+    /// Every valid link with its current hashes (for the lock file).
+    #[serde(skip)]
+    pub current: Vec<LinkState>,
 }
 
 /// Link counts.
@@ -113,6 +230,21 @@ pub struct Links {
     pub expected: usize,
     /// Present and valid.
     pub valid: usize,
+    /// Valid links that changed since they were reviewed.
+    pub suspect: usize,
+}
+
+/// A link as it is now: lock key of both ends and their current hashes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkState {
+    /// Downstream lock key (id, or the anchor of an anonymous tag).
+    pub down: String,
+    /// Upstream id.
+    pub up: String,
+    /// Downstream hash now.
+    pub down_hash: String,
+    /// Upstream hash now.
+    pub up_hash: String,
 }
 
 impl Trace {
@@ -131,11 +263,23 @@ impl Trace {
     }
 }
 
-/// Link `items` and judge each.
+/// Link `items` and judge each, with the default model and no lock file.
 pub fn trace(items: Vec<Item>) -> Trace {
+    trace_with(items, &Model::default(), None)
+}
+
+/// The lock key of an item: its id, or the anchor of a tag without its own id.
+fn lock_key(it: &Item) -> String {
+    it.anchor.clone().unwrap_or_else(|| it.id.to_string())
+}
+
+/// Link `items` and judge each, under `model`; with `lock`, links whose ends changed since
+/// they were reviewed are suspect.
+#[allow(clippy::too_many_lines)]
+pub fn trace_with(items: Vec<Item>, model: &Model, lock: Option<&Lock>) -> Trace {
     // Items by exact id and by type~name (all revisions).
-    let mut by_id: BTreeMap<ItemId, usize> = BTreeMap::new();
-    let mut revisions: BTreeMap<(String, String), BTreeSet<u32>> = BTreeMap::new();
+    let mut by_id: BTreeMap<&ItemId, usize> = BTreeMap::new();
+    let mut revisions: BTreeMap<(&str, &str), u32> = BTreeMap::new();
     let mut defects: Vec<Vec<Defect>> = vec![Vec::new(); items.len()];
     for (i, it) in items.iter().enumerate() {
         if let Some(&first) = by_id.get(&it.id) {
@@ -147,48 +291,113 @@ pub fn trace(items: Vec<Item>) -> Trace {
                 other: format!("{}:{}", it.path, it.line),
             });
         } else {
-            by_id.insert(it.id.clone(), i);
+            by_id.insert(&it.id, i);
         }
-        revisions
-            .entry((it.id.kind.clone(), it.id.name.clone()))
-            .or_default()
-            .insert(it.id.revision);
+        let top = revisions
+            .entry((it.id.kind.as_str(), it.id.name.as_str()))
+            .or_insert(0);
+        *top = (*top).max(it.id.revision);
     }
     let mut covered_by: Vec<Vec<ItemId>> = vec![Vec::new(); items.len()];
     let mut links = Links::default();
+    let mut current = Vec::new();
+    // Valid links (covers and depends) as index pairs, for cycles.
+    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); items.len()];
     for (i, it) in items.iter().enumerate() {
-        for target in &it.covers {
-            links.expected += 1;
+        for (target, covers) in it
+            .covers
+            .iter()
+            .map(|t| (t, true))
+            .chain(it.depends.iter().map(|t| (t, false)))
+        {
+            if covers {
+                links.expected += 1;
+            }
             if let Some(&t) = by_id.get(target) {
-                links.valid += 1;
-                covered_by[t].push(it.id.clone());
+                edges[i].push(t);
+                let up = &items[t];
+                if covers {
+                    links.valid += 1;
+                    covered_by[t].push(it.id.clone());
+                    if it.from_tag && !model.approved.contains(&up.status) {
+                        defects[i].push(Defect::Unapproved {
+                            target: target.to_string(),
+                            status: up.status.clone(),
+                        });
+                    }
+                }
+                let state = LinkState {
+                    down: lock_key(it),
+                    up: up.id.to_string(),
+                    down_hash: it.hash.clone(),
+                    up_hash: up.hash.clone(),
+                };
+                if let Some((dh, uh)) =
+                    lock.and_then(|l| l.links.get(&(state.down.clone(), state.up.clone())))
+                {
+                    let mut suspect = false;
+                    if *uh != state.up_hash {
+                        suspect = true;
+                        defects[i].push(Defect::Suspect {
+                            link: state.up.clone(),
+                            reason: "upstream-changed",
+                        });
+                    }
+                    if *dh != state.down_hash {
+                        if it.from_tag {
+                            suspect = true;
+                            defects[i].push(Defect::Suspect {
+                                link: state.up.clone(),
+                                reason: "code-changed",
+                            });
+                        } else if model.suspect_upstream {
+                            suspect = true;
+                            defects[t].push(Defect::Suspect {
+                                link: it.id.to_string(),
+                                reason: "downstream-changed",
+                            });
+                        }
+                    }
+                    links.suspect += usize::from(suspect);
+                }
+                current.push(state);
                 continue;
             }
-            let defect = match revisions.get(&(target.kind.clone(), target.name.clone())) {
+            if !covers {
+                defects[i].push(Defect::Orphaned {
+                    target: target.to_string(),
+                });
+                continue;
+            }
+            let defect = match revisions.get(&(target.kind.as_str(), target.name.as_str())) {
                 None => Defect::Orphaned {
                     target: target.to_string(),
                 },
-                Some(revs) => {
-                    let current = revs.iter().next_back().copied().unwrap_or(0);
-                    if target.revision < current {
-                        Defect::Outdated {
-                            target: target.to_string(),
-                            current,
-                        }
-                    } else {
-                        Defect::Predated {
-                            target: target.to_string(),
-                            current,
-                        }
-                    }
-                }
+                Some(&current) if target.revision < current => Defect::Outdated {
+                    target: target.to_string(),
+                    current,
+                },
+                Some(&current) => Defect::Predated {
+                    target: target.to_string(),
+                    current,
+                },
             };
             defects[i].push(defect);
         }
     }
+    for (i, through) in cycles(&edges) {
+        defects[i].push(Defect::Cycle {
+            through: items[through].id.to_string(),
+        });
+    }
     for (i, it) in items.iter().enumerate() {
         let kinds: BTreeSet<&str> = covered_by[i].iter().map(|c| c.kind.as_str()).collect();
-        for need in &it.needs {
+        let needs: &[String] = if it.needs.is_empty() && !it.from_tag {
+            model.needs.get(&it.id.kind).map_or(&[], Vec::as_slice)
+        } else {
+            &it.needs
+        };
+        for need in needs {
             links.expected += 1;
             if kinds.contains(need.as_str()) {
                 links.valid += 1;
@@ -199,7 +408,7 @@ pub fn trace(items: Vec<Item>) -> Trace {
             }
         }
         for k in kinds {
-            if !it.needs.iter().any(|n| n == k) {
+            if !needs.iter().any(|n| n == k) {
                 defects[i].push(Defect::Unwanted { kind: k.to_owned() });
             }
         }
@@ -218,16 +427,81 @@ pub fn trace(items: Vec<Item>) -> Trace {
                 covered_by: cb,
                 defects: d,
                 verification: None,
+                security: None,
             }
         })
         .collect();
     traced.sort_by(|a, b| {
         (&a.item.id, &a.item.path, a.item.line).cmp(&(&b.item.id, &b.item.path, b.item.line))
     });
-    summarize(traced, links)
+    current.sort_by(|a, b| (&a.down, &a.up).cmp(&(&b.down, &b.up)));
+    summarize(traced, links, current)
 }
 
-fn summarize(traced: Vec<Traced>, links: Links) -> Trace {
+/// Items on a cycle, each with the next item on it (Tarjan's strongly connected
+/// components, without recursion).
+fn cycles(edges: &[Vec<usize>]) -> Vec<(usize, usize)> {
+    let n = edges.len();
+    let mut index = vec![usize::MAX; n];
+    let mut low = vec![0usize; n];
+    let mut on_stack = vec![false; n];
+    let mut stack: Vec<usize> = Vec::new();
+    let mut comp = vec![usize::MAX; n];
+    let mut next = 0usize;
+    let mut comps = 0usize;
+    for root in 0..n {
+        if index[root] != usize::MAX {
+            continue;
+        }
+        let mut work: Vec<(usize, usize)> = vec![(root, 0)];
+        while let Some(&mut (v, ref mut e)) = work.last_mut() {
+            if *e == 0 && index[v] == usize::MAX {
+                index[v] = next;
+                low[v] = next;
+                next += 1;
+                stack.push(v);
+                on_stack[v] = true;
+            }
+            if let Some(&w) = edges[v].get(*e) {
+                *e += 1;
+                if index[w] == usize::MAX {
+                    work.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            work.pop();
+            if let Some(&(parent, _)) = work.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+            if low[v] == index[v] {
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    comp[w] = comps;
+                    if w == v {
+                        break;
+                    }
+                }
+                comps += 1;
+            }
+        }
+    }
+    let mut size = vec![0usize; comps];
+    for &c in &comp {
+        size[c] += 1;
+    }
+    let mut out = Vec::new();
+    for v in 0..n {
+        let on_cycle = size[comp[v]] > 1 || edges[v].contains(&v);
+        if on_cycle && let Some(&w) = edges[v].iter().find(|&&w| comp[w] == comp[v]) {
+            out.push((v, w));
+        }
+    }
+    out
+}
+
+fn summarize(traced: Vec<Traced>, links: Links, current: Vec<LinkState>) -> Trace {
     let mut by_kind = BTreeMap::new();
     for t in &traced {
         for d in &t.defects {
@@ -235,7 +509,10 @@ fn summarize(traced: Vec<Traced>, links: Links) -> Trace {
         }
     }
     let defective = traced.iter().filter(|t| !t.defects.is_empty()).count();
-    Trace {
+    // A suspect link is present but not valid until reviewed.
+    let valid = links.valid.saturating_sub(links.suspect);
+    let mut t = Trace {
+        verdict: String::new(),
         total: traced.len(),
         defects: defective,
         links,
@@ -243,9 +520,70 @@ fn summarize(traced: Vec<Traced>, links: Links) -> Trace {
         trace_score: if links.expected == 0 {
             1.0
         } else {
-            links.valid as f64 / links.expected as f64
+            valid as f64 / links.expected as f64
         },
         items: traced,
+        current,
+    };
+    t.verdict = t.verdict();
+    t
+}
+
+impl Trace {
+    /// The lock file after this trace: links it already holds keep their reviewed hashes,
+    /// new links are recorded as they are now, links that no longer exist are dropped.
+    pub fn lock(&self, old: &Lock) -> Lock {
+        let mut new = Lock::default();
+        for l in &self.current {
+            let key = (l.down.clone(), l.up.clone());
+            let hashes = old
+                .links
+                .get(&key)
+                .cloned()
+                .unwrap_or_else(|| (l.down_hash.clone(), l.up_hash.clone()));
+            new.links.insert(key, hashes);
+        }
+        new
+    }
+
+    /// The lock file after reviewing the items `selectors` name (an id, `type~name` for
+    /// every revision, or a path for the tags in that file): every link at either end of
+    /// them records its current hashes. Returns the lock and how many links changed.
+    pub fn review(&self, old: &Lock, selectors: &[String]) -> (Lock, usize) {
+        let mut lock = self.lock(old);
+        let paths: BTreeMap<String, &str> = self
+            .items
+            .iter()
+            .map(|t| {
+                (
+                    t.item
+                        .anchor
+                        .clone()
+                        .unwrap_or_else(|| t.item.id.to_string()),
+                    t.item.path.as_str(),
+                )
+            })
+            .collect();
+        let picked = |key: &str| {
+            selectors.iter().any(|s| {
+                key == s
+                    || key.rsplit_once('~').is_some_and(|(k, _)| k == s)
+                    || paths.get(key).is_some_and(|p| p == s)
+            })
+        };
+        let mut changed = 0;
+        for l in &self.current {
+            if picked(&l.down) || picked(&l.up) {
+                let now = (l.down_hash.clone(), l.up_hash.clone());
+                let entry = lock.links.entry((l.down.clone(), l.up.clone()));
+                let slot = entry.or_insert_with(|| now.clone());
+                if *slot != now {
+                    *slot = now;
+                    changed += 1;
+                }
+            }
+        }
+        (lock, changed)
     }
 }
 
@@ -278,7 +616,10 @@ fn runs(case: &TestCase, test: &str, path: &str) -> bool {
 /// when none of them has a result.
 pub fn verify(trace: Trace, results: &[TestCase]) -> Trace {
     let Trace {
-        mut items, links, ..
+        mut items,
+        links,
+        current,
+        ..
     } = trace;
     let tests: BTreeMap<ItemId, (String, String)> = items
         .iter()
@@ -322,5 +663,102 @@ pub fn verify(trace: Trace, results: &[TestCase]) -> Trace {
             t.status = "defect";
         }
     }
-    summarize(items, links)
+    summarize(items, links, current)
+}
+
+/// What a scan says: the rules that ran (id and CWEs, `CWE-798`) and the open (active,
+/// unsuppressed) findings.
+#[derive(Debug, Clone, Default)]
+pub struct ScanEvidence {
+    /// Rules that ran: id and CWEs.
+    pub rules: Vec<(String, Vec<String>)>,
+    /// Open findings.
+    pub findings: Vec<OpenFinding>,
+}
+
+/// An open finding.
+#[derive(Debug, Clone)]
+pub struct OpenFinding {
+    /// Rule id.
+    pub rule: String,
+    /// Its CWEs.
+    pub cwes: Vec<String>,
+    /// `path:line`.
+    pub at: String,
+}
+
+/// Does the `Verified-by` entry `by` (a CWE such as `CWE-798`, a rule id, or a rule id
+/// glob ending in `*`) name the rule `rule` with CWEs `cwes`?
+pub fn names_rule(by: &str, rule: &str, cwes: &[String]) -> bool {
+    let by = by.trim();
+    if by.len() > 4 && by[..4].eq_ignore_ascii_case("cwe-") {
+        return cwes.iter().any(|c| c.eq_ignore_ascii_case(by));
+    }
+    match by.strip_suffix('*') {
+        Some(prefix) => rule.starts_with(prefix),
+        None => rule == by,
+    }
+}
+
+/// The items (ids) whose `Verified-by` names the rule: a finding of it violates them.
+pub fn violated_by<'a>(
+    items: &'a [Item],
+    rule: &str,
+    cwes: &[String],
+) -> impl Iterator<Item = &'a ItemId> {
+    items
+        .iter()
+        .filter(move |it| it.verified_by.iter().any(|b| names_rule(b, rule, cwes)))
+        .map(|it| &it.id)
+}
+
+/// Apply scan results: an item with `Verified-by` is `verified` when a rule it names ran
+/// with no open finding, `violated` (a defect per finding) while one is open, and
+/// `not-run` (an `unverified` defect) when no rule that ran is named.
+pub fn verify_scan(trace: Trace, scan: &ScanEvidence) -> Trace {
+    let Trace {
+        mut items,
+        links,
+        current,
+        ..
+    } = trace;
+    for t in &mut items {
+        if t.item.verified_by.is_empty() {
+            continue;
+        }
+        let mut violations = Vec::new();
+        for f in &scan.findings {
+            if t.item
+                .verified_by
+                .iter()
+                .any(|b| names_rule(b, &f.rule, &f.cwes))
+            {
+                violations.push(Defect::Violated {
+                    rule: f.rule.clone(),
+                    at: f.at.clone(),
+                });
+            }
+        }
+        let mut unverified = Vec::new();
+        for by in &t.item.verified_by {
+            if !scan.rules.iter().any(|(r, c)| names_rule(by, r, c)) {
+                unverified.push(Defect::Unverified { by: by.clone() });
+            }
+        }
+        t.security = Some(if !violations.is_empty() {
+            "violated"
+        } else if unverified.len() == t.item.verified_by.len() {
+            "not-run"
+        } else {
+            "verified"
+        });
+        t.defects.extend(violations);
+        t.defects.extend(unverified);
+        t.defects.sort();
+        t.defects.dedup();
+        if !t.defects.is_empty() {
+            t.status = "defect";
+        }
+    }
+    summarize(items, links, current)
 }

@@ -1,4 +1,7 @@
-//! palisade-trace tests: OpenFastTrace notation and the trace.
+//! palisade-trace tests: OpenFastTrace notation and the trace; suspect links, scans,
+//! YAML and ReqIF, threat models and the outputs.
+
+mod more;
 
 use palisade_trace::{ItemId, collect, trace};
 
@@ -28,7 +31,9 @@ fn ids_parse_as_openfasttrace_writes_them() {
 
 #[test]
 fn markdown_items_and_coverage_tags() {
-    let (items, problems) = collect(&[
+    let palisade_trace::Collected {
+        items, problems, ..
+    } = collect(&[
         ("doc/spec.md".into(), SPEC.into()),
         ("src/store.rs".into(), CODE.into()),
     ]);
@@ -66,10 +71,11 @@ fn markdown_items_and_coverage_tags() {
 
 #[test]
 fn trace_reports_each_defect_kind_and_the_verdict() {
-    let (items, _) = collect(&[
+    let items = collect(&[
         ("doc/spec.md".into(), SPEC.into()),
         ("src/store.rs".into(), CODE.into()),
-    ]);
+    ])
+    .items;
     let t = trace(items);
     let status = |id: &str| {
         let it = t
@@ -112,7 +118,7 @@ fn trace_reports_each_defect_kind_and_the_verdict() {
 #[test]
 fn duplicates_and_an_all_covered_project() {
     let spec = "`req~a~1`\nNeeds: impl\n\n# Again\n`req~a~1`\n";
-    let t = trace(collect(&[("s.md".into(), spec.into())]).0);
+    let t = trace(collect(&[("s.md".into(), spec.into())]).items);
     assert!(
         t.items
             .iter()
@@ -124,7 +130,7 @@ fn duplicates_and_an_all_covered_project() {
             ("s.md".into(), ok.into()),
             ("a.py".into(), "# [impl->req~a~1]\n".into()),
         ])
-        .0,
+        .items,
     );
     assert_eq!(t.verdict(), "ok - 2 total");
     assert!((t.trace_score - 1.0).abs() < f64::EPSILON);
@@ -163,7 +169,7 @@ fn junit_results_verify_or_fail_items() {
             ("spec.md".into(), spec.into()),
             ("tests/test_tokens.py".into(), tests.into()),
         ])
-        .0,
+        .items,
     );
     assert_eq!(t.verdict(), "ok - 6 total");
     let t = palisade_trace::verify(t, &cases);
