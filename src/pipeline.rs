@@ -78,6 +78,21 @@ pub(crate) fn settings(
     progress: bool,
     global: &crate::cli::GlobalArgs,
 ) -> Result<Settings> {
+    settings_with(args, progress, global, true)
+}
+
+/// Settings for commands that read the targets' files without scanning them
+/// (`trace`, `threats`): the project, config and excludes, and no scanner built.
+pub(crate) fn file_settings(args: &ScanArgs, global: &crate::cli::GlobalArgs) -> Result<Settings> {
+    settings_with(args, false, global, false)
+}
+
+fn settings_with(
+    args: &ScanArgs,
+    progress: bool,
+    global: &crate::cli::GlobalArgs,
+    build: bool,
+) -> Result<Settings> {
     let target = &args.target;
     let mode = if target.git_history {
         ScanMode::GitHistory
@@ -106,7 +121,9 @@ pub(crate) fn settings(
     // A scanner named twice runs once, where it was first named.
     let mut seen = std::collections::BTreeSet::new();
     names.retain(|n| seen.insert(n.clone()));
-    if names.is_empty() {
+    if !build {
+        names.clear();
+    } else if names.is_empty() {
         bail!("no scanner to run (available: {})", AVAILABLE.join(", "));
     }
     for s in &names {
@@ -166,7 +183,9 @@ pub(crate) fn settings(
             )
         })
         .collect::<Result<Vec<_>>>()?;
-    check_suppress_rules(&config, &scanners)?;
+    if build {
+        check_suppress_rules(&config, &scanners)?;
+    }
     log_settings(&project, &config, &excludes, fail_on, &names);
     tracing::debug!(
         "scanners built (rules compiled) in {} ms",

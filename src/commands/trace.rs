@@ -30,10 +30,7 @@ fn read_project(
     target: &TargetArgs,
     global: &GlobalArgs,
 ) -> Result<(pipeline::Settings, Collected)> {
-    let mut scan = ScanArgs::of(target.clone());
-    // Reading files needs no scanner; the smallest set keeps start-up fast.
-    scan.target.scanners = Some(vec!["secrets".to_owned()]);
-    let settings = pipeline::settings(&scan, false, global)?;
+    let settings = pipeline::file_settings(&ScanArgs::of(target.clone()), global)?;
     let inv = pipeline::inventory(&settings);
     let files = read_texts(&settings, &inv);
     let collected = palisade_trace::collect(&files);

@@ -40,6 +40,9 @@ fn escape(s: &str) -> String {
 }
 
 fn unescape(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_owned();
+    }
     s.replace("%09", "\t")
         .replace("%0A", "\n")
         .replace("%0D", "\r")

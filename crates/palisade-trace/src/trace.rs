@@ -4,7 +4,7 @@
 //! existing items of the revision they name. On top: tags that point at unapproved items,
 //! cycles, suspect links (against the lock file), test results and scan results.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
@@ -278,8 +278,17 @@ fn lock_key(it: &Item) -> String {
 #[allow(clippy::too_many_lines)]
 pub fn trace_with(items: Vec<Item>, model: &Model, lock: Option<&Lock>) -> Trace {
     // Items by exact id and by type~name (all revisions).
-    let mut by_id: BTreeMap<&ItemId, usize> = BTreeMap::new();
-    let mut revisions: BTreeMap<(&str, &str), u32> = BTreeMap::new();
+    let mut by_id: HashMap<&ItemId, usize> = HashMap::with_capacity(items.len());
+    let mut revisions: HashMap<(&str, &str), u32> = HashMap::with_capacity(items.len());
+    // The lock's entries, looked up without building keys.
+    let locked: HashMap<(&str, &str), (&str, &str)> = lock
+        .map(|l| {
+            l.links
+                .iter()
+                .map(|((d, u), (dh, uh))| ((d.as_str(), u.as_str()), (dh.as_str(), uh.as_str())))
+                .collect()
+        })
+        .unwrap_or_default();
     let mut defects: Vec<Vec<Defect>> = vec![Vec::new(); items.len()];
     for (i, it) in items.iter().enumerate() {
         if let Some(&first) = by_id.get(&it.id) {
@@ -332,18 +341,16 @@ pub fn trace_with(items: Vec<Item>, model: &Model, lock: Option<&Lock>) -> Trace
                     down_hash: it.hash.clone(),
                     up_hash: up.hash.clone(),
                 };
-                if let Some((dh, uh)) =
-                    lock.and_then(|l| l.links.get(&(state.down.clone(), state.up.clone())))
-                {
+                if let Some(&(dh, uh)) = locked.get(&(state.down.as_str(), state.up.as_str())) {
                     let mut suspect = false;
-                    if *uh != state.up_hash {
+                    if uh != state.up_hash {
                         suspect = true;
                         defects[i].push(Defect::Suspect {
                             link: state.up.clone(),
                             reason: "upstream-changed",
                         });
                     }
-                    if *dh != state.down_hash {
+                    if dh != state.down_hash {
                         if it.from_tag {
                             suspect = true;
                             defects[i].push(Defect::Suspect {
@@ -434,7 +441,6 @@ pub fn trace_with(items: Vec<Item>, model: &Model, lock: Option<&Lock>) -> Trace
     traced.sort_by(|a, b| {
         (&a.item.id, &a.item.path, a.item.line).cmp(&(&b.item.id, &b.item.path, b.item.line))
     });
-    current.sort_by(|a, b| (&a.down, &a.up).cmp(&(&b.down, &b.up)));
     summarize(traced, links, current)
 }
 
@@ -533,17 +539,24 @@ impl Trace {
     /// The lock file after this trace: links it already holds keep their reviewed hashes,
     /// new links are recorded as they are now, links that no longer exist are dropped.
     pub fn lock(&self, old: &Lock) -> Lock {
-        let mut new = Lock::default();
-        for l in &self.current {
-            let key = (l.down.clone(), l.up.clone());
-            let hashes = old
-                .links
-                .get(&key)
-                .cloned()
-                .unwrap_or_else(|| (l.down_hash.clone(), l.up_hash.clone()));
-            new.links.insert(key, hashes);
+        let kept: HashMap<(&str, &str), &(String, String)> = old
+            .links
+            .iter()
+            .map(|((d, u), h)| ((d.as_str(), u.as_str()), h))
+            .collect();
+        Lock {
+            links: self
+                .current
+                .iter()
+                .map(|l| {
+                    let hashes = kept.get(&(l.down.as_str(), l.up.as_str())).map_or_else(
+                        || (l.down_hash.clone(), l.up_hash.clone()),
+                        |h| (*h).clone(),
+                    );
+                    ((l.down.clone(), l.up.clone()), hashes)
+                })
+                .collect(),
         }
-        new
     }
 
     /// The lock file after reviewing the items `selectors` name (an id, `type~name` for
