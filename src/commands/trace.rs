@@ -5,6 +5,7 @@
 //! and `palisade threats`.
 
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use anyhow::{Context as _, Result, anyhow};
 use palisade_core::text::escape_control;
@@ -31,9 +32,22 @@ fn read_project(
     global: &GlobalArgs,
 ) -> Result<(pipeline::Settings, Collected)> {
     let settings = pipeline::file_settings(&ScanArgs::of(target.clone()), global)?;
+    let clock = Instant::now();
     let inv = pipeline::inventory(&settings);
     let files = read_texts(&settings, &inv);
+    tracing::info!(
+        "read {} files in {} ms",
+        files.len(),
+        clock.elapsed().as_millis()
+    );
+    let clock = Instant::now();
     let collected = palisade_trace::collect(&files);
+    tracing::info!(
+        "collected {} items and {} threat models in {} ms",
+        collected.items.len(),
+        collected.models.len(),
+        clock.elapsed().as_millis()
+    );
     for p in &collected.problems {
         warn(p);
     }
@@ -45,17 +59,24 @@ pub(crate) fn read_texts(
     settings: &pipeline::Settings,
     inv: &palisade_core::discovery::Inventory,
 ) -> Vec<(String, String)> {
+    use rayon::prelude::*;
+    let read: Vec<Result<Option<String>, String>> = inv
+        .files
+        .par_iter()
+        .map(|f| {
+            let bytes =
+                palisade_core::config::read_user_file(&f.path, settings.config.max_file_size)
+                    .map_err(|e| e.to_string())?;
+            let text = palisade_core::decode::decode(&bytes);
+            // Binary files hold no items.
+            Ok((!text.contains(&0)).then(|| String::from_utf8_lossy(&text).into_owned()))
+        })
+        .collect();
     let mut files = Vec::new();
-    for f in &inv.files {
-        match palisade_core::config::read_user_file(&f.path, settings.config.max_file_size) {
-            Ok(bytes) => {
-                let text = palisade_core::decode::decode(&bytes);
-                // Binary files hold no items.
-                if text.contains(&0) {
-                    continue;
-                }
-                files.push((f.rel.clone(), String::from_utf8_lossy(&text).into_owned()));
-            }
+    for (f, r) in inv.files.iter().zip(read) {
+        match r {
+            Ok(Some(text)) => files.push((f.rel.clone(), text)),
+            Ok(None) => {}
             Err(e) => output::warning(&format!(
                 "{}: cannot read, not traced: {e}",
                 escape_control(&f.rel)
@@ -92,10 +113,16 @@ fn read_lock(path: &Path, max: u64) -> Result<Option<Lock>> {
     }
     let bytes = palisade_core::config::read_user_file(path, max)
         .map_err(|e| anyhow!("cannot read {}: {e}", path.display()))?;
+    let clock = Instant::now();
     let (lock, problems) = Lock::parse(LOCK_FILE, &String::from_utf8_lossy(&bytes));
     for p in &problems {
         warn(p);
     }
+    tracing::info!(
+        "read {} locked links in {} ms",
+        lock.links.len(),
+        clock.elapsed().as_millis()
+    );
     Ok(Some(lock))
 }
 
@@ -187,7 +214,14 @@ pub(crate) fn run(global: &GlobalArgs, args: &TraceArgs) -> Result<u8> {
             .cloned()
             .collect::<Vec<_>>()
     });
+    let clock = Instant::now();
     let mut t = palisade_trace::trace_with(items, &model(&settings), old.as_ref());
+    tracing::info!(
+        "traced {} links ({} suspect) in {} ms",
+        t.links.valid,
+        t.links.suspect,
+        clock.elapsed().as_millis()
+    );
     if !args.junit.is_empty() {
         t = palisade_trace::verify(t, &read_junit(&args.junit, max)?);
     }
@@ -205,9 +239,10 @@ pub(crate) fn run(global: &GlobalArgs, args: &TraceArgs) -> Result<u8> {
         };
         t = palisade_trace::verify_scan(t, &evidence(&report));
     }
-    let new = t.lock(old.as_ref().unwrap_or(&Lock::default()));
+    let clock = Instant::now();
     let mut stale_lock = false;
-    if old.as_ref() != Some(&new) {
+    if !old.as_ref().is_some_and(|old| t.lock_is_current(old)) {
+        let new = t.lock(old.as_ref().unwrap_or(&Lock::default()));
         if args.locked {
             stale_lock = true;
             output::warning(&format!(
@@ -218,6 +253,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &TraceArgs) -> Result<u8> {
             tracing::info!("wrote {}", lock_file.display());
         }
     }
+    tracing::info!("lock compared in {} ms", clock.elapsed().as_millis());
     let title = format!(
         "Traceability: {}",
         settings
@@ -338,13 +374,13 @@ fn review(global: &GlobalArgs, args: &TraceReviewArgs) -> Result<u8> {
     let old = read_lock(&lock_file, settings.config.max_file_size)?.unwrap_or_default();
     let t = palisade_trace::trace_with(collected.items, &model(&settings), Some(&old));
     let selectors: Vec<String> = if args.all {
-        t.current.iter().map(|l| l.down.clone()).collect()
+        t.current.iter().map(|l| l.down.to_string()).collect()
     } else {
         args.ids.clone()
     };
     for s in &selectors {
         let known = t.current.iter().any(|l| {
-            [&l.down, &l.up]
+            [&*l.down, &*l.up]
                 .iter()
                 .any(|k| *k == s || k.rsplit_once('~').is_some_and(|(x, _)| x == s))
         }) || t.items.iter().any(|i| &i.item.path == s);

@@ -36,29 +36,39 @@ pub struct Collected {
 /// threats, every other file for coverage tags. `files` are `(project-relative path,
 /// text)`.
 pub fn collect(files: &[(String, String)]) -> Collected {
+    use rayon::prelude::*;
+    // Files are read in parallel, and joined in their given order.
+    let parts: Vec<Collected> = files
+        .par_iter()
+        .map(|(path, text)| collect_file(path, text))
+        .collect();
     let mut c = Collected::default();
-    for (path, text) in files {
-        let lower = path.to_ascii_lowercase();
-        if lower.ends_with(".md") || lower.ends_with(".markdown") {
-            let (i, p) = item::parse_markdown(path, text);
-            c.items.extend(i);
-            c.problems.extend(p);
-        } else if yaml::is_item_file(path) {
-            let (i, p) = yaml::parse(path, text);
-            c.items.extend(i);
-            c.problems.extend(p);
-        } else if (lower.ends_with(".yaml") || lower.ends_with(".yml"))
-            && threats::is_threat_model(text)
-        {
-            let (m, p) = threats::parse(path, text);
-            c.problems.extend(p);
-            if let Some(m) = m {
-                c.items.extend(threats::items(&m));
-                c.models.push(m);
-            }
-        } else if text.contains("->") {
-            c.items.extend(item::parse_tags(path, text));
+    for p in parts {
+        c.items.extend(p.items);
+        c.problems.extend(p.problems);
+        c.models.extend(p.models);
+    }
+    c
+}
+
+fn collect_file(path: &str, text: &str) -> Collected {
+    let mut c = Collected::default();
+    let lower = path.to_ascii_lowercase();
+    if lower.ends_with(".md") || lower.ends_with(".markdown") {
+        (c.items, c.problems) = item::parse_markdown(path, text);
+    } else if yaml::is_item_file(path) {
+        (c.items, c.problems) = yaml::parse(path, text);
+    } else if (lower.ends_with(".yaml") || lower.ends_with(".yml"))
+        && threats::is_threat_model(text)
+    {
+        let (m, p) = threats::parse(path, text);
+        c.problems = p;
+        if let Some(m) = m {
+            c.items = threats::items(&m);
+            c.models.push(m);
         }
+    } else if text.contains("->") {
+        c.items = item::parse_tags(path, text);
     }
     c
 }

@@ -4,7 +4,8 @@
 //! existing items of the revision they name. On top: tags that point at unapproved items,
 //! cycles, suspect links (against the lock file), test results and scan results.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -238,13 +239,13 @@ pub struct Links {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkState {
     /// Downstream lock key (id, or the anchor of an anonymous tag).
-    pub down: String,
+    pub down: Arc<str>,
     /// Upstream id.
-    pub up: String,
+    pub up: Arc<str>,
     /// Downstream hash now.
-    pub down_hash: String,
+    pub down_hash: Arc<str>,
     /// Upstream hash now.
-    pub up_hash: String,
+    pub up_hash: Arc<str>,
 }
 
 impl Trace {
@@ -310,6 +311,20 @@ pub fn trace_with(items: Vec<Item>, model: &Model, lock: Option<&Lock>) -> Trace
     let mut covered_by: Vec<Vec<ItemId>> = vec![Vec::new(); items.len()];
     let mut links = Links::default();
     let mut current = Vec::new();
+    // Each item's lock key, id and hash, made once and shared by all its links.
+    let keys: Vec<Arc<str>> = items.iter().map(|it| Arc::from(lock_key(it))).collect();
+    let ids: Vec<Arc<str>> = items
+        .iter()
+        .zip(&keys)
+        .map(|(it, key)| {
+            if it.anchor.is_none() {
+                Arc::clone(key)
+            } else {
+                Arc::from(it.id.to_string())
+            }
+        })
+        .collect();
+    let hashes: Vec<Arc<str>> = items.iter().map(|it| Arc::from(it.hash.as_str())).collect();
     // Valid links (covers and depends) as index pairs, for cycles.
     let mut edges: Vec<Vec<usize>> = vec![Vec::new(); items.len()];
     for (i, it) in items.iter().enumerate() {
@@ -336,31 +351,31 @@ pub fn trace_with(items: Vec<Item>, model: &Model, lock: Option<&Lock>) -> Trace
                     }
                 }
                 let state = LinkState {
-                    down: lock_key(it),
-                    up: up.id.to_string(),
-                    down_hash: it.hash.clone(),
-                    up_hash: up.hash.clone(),
+                    down: Arc::clone(&keys[i]),
+                    up: Arc::clone(&ids[t]),
+                    down_hash: Arc::clone(&hashes[i]),
+                    up_hash: Arc::clone(&hashes[t]),
                 };
-                if let Some(&(dh, uh)) = locked.get(&(state.down.as_str(), state.up.as_str())) {
+                if let Some(&(dh, uh)) = locked.get(&(&*state.down, &*state.up)) {
                     let mut suspect = false;
-                    if uh != state.up_hash {
+                    if uh != &*state.up_hash {
                         suspect = true;
                         defects[i].push(Defect::Suspect {
-                            link: state.up.clone(),
+                            link: state.up.to_string(),
                             reason: "upstream-changed",
                         });
                     }
-                    if dh != state.down_hash {
+                    if dh != &*state.down_hash {
                         if it.from_tag {
                             suspect = true;
                             defects[i].push(Defect::Suspect {
-                                link: state.up.clone(),
+                                link: state.up.to_string(),
                                 reason: "code-changed",
                             });
                         } else if model.suspect_upstream {
                             suspect = true;
                             defects[t].push(Defect::Suspect {
-                                link: it.id.to_string(),
+                                link: ids[i].to_string(),
                                 reason: "downstream-changed",
                             });
                         }
@@ -549,14 +564,26 @@ impl Trace {
                 .current
                 .iter()
                 .map(|l| {
-                    let hashes = kept.get(&(l.down.as_str(), l.up.as_str())).map_or_else(
-                        || (l.down_hash.clone(), l.up_hash.clone()),
+                    let hashes = kept.get(&(&*l.down, &*l.up)).map_or_else(
+                        || (l.down_hash.to_string(), l.up_hash.to_string()),
                         |h| (*h).clone(),
                     );
-                    ((l.down.clone(), l.up.clone()), hashes)
+                    ((l.down.to_string(), l.up.to_string()), hashes)
                 })
                 .collect(),
         }
+    }
+
+    /// Whether [`Trace::lock`] would return `old` unchanged: it holds exactly the links
+    /// there are now (kept links keep their reviewed hashes, so only the set of links can
+    /// differ). Cheaper than building the new lock.
+    pub fn lock_is_current(&self, old: &Lock) -> bool {
+        let now: HashSet<(&str, &str)> = self.current.iter().map(|l| (&*l.down, &*l.up)).collect();
+        now.len() == old.links.len()
+            && old
+                .links
+                .keys()
+                .all(|(d, u)| now.contains(&(d.as_str(), u.as_str())))
     }
 
     /// The lock file after reviewing the items `selectors` name (an id, `type~name` for
@@ -587,8 +614,8 @@ impl Trace {
         let mut changed = 0;
         for l in &self.current {
             if picked(&l.down) || picked(&l.up) {
-                let now = (l.down_hash.clone(), l.up_hash.clone());
-                let entry = lock.links.entry((l.down.clone(), l.up.clone()));
+                let now = (l.down_hash.to_string(), l.up_hash.to_string());
+                let entry = lock.links.entry((l.down.to_string(), l.up.to_string()));
                 let slot = entry.or_insert_with(|| now.clone());
                 if *slot != now {
                     *slot = now;
