@@ -7,11 +7,17 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
+use foldhash::fast::RandomState as Hasher;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::item::{Item, ItemId};
 use crate::junit::{Outcome, TestCase};
 use crate::lock::Lock;
+
+/// Hash maps over item ids and lock keys: foldhash rather than SipHash (every link is looked
+/// up in two of them), still seeded per process so crafted ids cannot aim at one bucket.
+type Map<K, V> = HashMap<K, V, Hasher>;
 
 /// The traceability information model: which artifact types each type needs, for items
 /// that do not say (`Needs:`), and what a coverage tag may point at.
@@ -274,15 +280,139 @@ fn lock_key(it: &Item) -> String {
     it.anchor.clone().unwrap_or_else(|| it.id.to_string())
 }
 
+/// What [`trace_with`] needs to judge one item's outgoing links.
+struct LinkCtx<'a> {
+    items: &'a [Item],
+    model: &'a Model,
+    by_id: &'a Map<&'a ItemId, usize>,
+    revisions: &'a Map<(&'a str, &'a str), u32>,
+    locked: &'a Map<(&'a str, &'a str), (&'a str, &'a str)>,
+    keys: &'a [Arc<str>],
+    ids: &'a [Arc<str>],
+    hashes: &'a [Arc<str>],
+}
+
+/// One item's outgoing links, judged.
+#[derive(Default)]
+struct Outgoing {
+    /// Covers links counted as expected.
+    expected: usize,
+    /// Items it validly covers.
+    covers: Vec<usize>,
+    /// Items it validly covers or depends on (for cycles).
+    edges: Vec<usize>,
+    /// Its own defects.
+    defects: Vec<Defect>,
+    /// Defects of the items it links to (a changed downstream item).
+    upstream_defects: Vec<(usize, Defect)>,
+    /// Its present links as they are now.
+    states: Vec<LinkState>,
+    /// How many of them are suspect.
+    suspect: usize,
+}
+
+impl LinkCtx<'_> {
+    fn outgoing(&self, i: usize) -> Outgoing {
+        let it = &self.items[i];
+        let mut o = Outgoing::default();
+        for (target, covers) in it
+            .covers
+            .iter()
+            .map(|t| (t, true))
+            .chain(it.depends.iter().map(|t| (t, false)))
+        {
+            if covers {
+                o.expected += 1;
+            }
+            if let Some(&t) = self.by_id.get(target) {
+                o.edges.push(t);
+                let up = &self.items[t];
+                if covers {
+                    o.covers.push(t);
+                    if it.from_tag && !self.model.approved.contains(&up.status) {
+                        o.defects.push(Defect::Unapproved {
+                            target: target.to_string(),
+                            status: up.status.clone(),
+                        });
+                    }
+                }
+                let state = LinkState {
+                    down: Arc::clone(&self.keys[i]),
+                    up: Arc::clone(&self.ids[t]),
+                    down_hash: Arc::clone(&self.hashes[i]),
+                    up_hash: Arc::clone(&self.hashes[t]),
+                };
+                if let Some(&(dh, uh)) = self.locked.get(&(&*state.down, &*state.up)) {
+                    let mut suspect = false;
+                    if uh != &*state.up_hash {
+                        suspect = true;
+                        o.defects.push(Defect::Suspect {
+                            link: state.up.to_string(),
+                            reason: "upstream-changed",
+                        });
+                    }
+                    if dh != &*state.down_hash {
+                        if it.from_tag {
+                            suspect = true;
+                            o.defects.push(Defect::Suspect {
+                                link: state.up.to_string(),
+                                reason: "code-changed",
+                            });
+                        } else if self.model.suspect_upstream {
+                            suspect = true;
+                            o.upstream_defects.push((
+                                t,
+                                Defect::Suspect {
+                                    link: self.ids[i].to_string(),
+                                    reason: "downstream-changed",
+                                },
+                            ));
+                        }
+                    }
+                    o.suspect += usize::from(suspect);
+                }
+                o.states.push(state);
+                continue;
+            }
+            if !covers {
+                o.defects.push(Defect::Orphaned {
+                    target: target.to_string(),
+                });
+                continue;
+            }
+            let defect = match self
+                .revisions
+                .get(&(target.kind.as_str(), target.name.as_str()))
+            {
+                None => Defect::Orphaned {
+                    target: target.to_string(),
+                },
+                Some(&current) if target.revision < current => Defect::Outdated {
+                    target: target.to_string(),
+                    current,
+                },
+                Some(&current) => Defect::Predated {
+                    target: target.to_string(),
+                    current,
+                },
+            };
+            o.defects.push(defect);
+        }
+        o
+    }
+}
+
 /// Link `items` and judge each, under `model`; with `lock`, links whose ends changed since
 /// they were reviewed are suspect.
 #[allow(clippy::too_many_lines)]
 pub fn trace_with(items: Vec<Item>, model: &Model, lock: Option<&Lock>) -> Trace {
     // Items by exact id and by type~name (all revisions).
-    let mut by_id: HashMap<&ItemId, usize> = HashMap::with_capacity(items.len());
-    let mut revisions: HashMap<(&str, &str), u32> = HashMap::with_capacity(items.len());
+    let mut by_id: Map<&ItemId, usize> =
+        Map::with_capacity_and_hasher(items.len(), Hasher::default());
+    let mut revisions: Map<(&str, &str), u32> =
+        Map::with_capacity_and_hasher(items.len(), Hasher::default());
     // The lock's entries, looked up without building keys.
-    let locked: HashMap<(&str, &str), (&str, &str)> = lock
+    let locked: Map<(&str, &str), (&str, &str)> = lock
         .map(|l| {
             l.links
                 .iter()
@@ -308,13 +438,10 @@ pub fn trace_with(items: Vec<Item>, model: &Model, lock: Option<&Lock>) -> Trace
             .or_insert(0);
         *top = (*top).max(it.id.revision);
     }
-    let mut covered_by: Vec<Vec<ItemId>> = vec![Vec::new(); items.len()];
-    let mut links = Links::default();
-    let mut current = Vec::new();
     // Each item's lock key, id and hash, made once and shared by all its links.
-    let keys: Vec<Arc<str>> = items.iter().map(|it| Arc::from(lock_key(it))).collect();
+    let keys: Vec<Arc<str>> = items.par_iter().map(|it| Arc::from(lock_key(it))).collect();
     let ids: Vec<Arc<str>> = items
-        .iter()
+        .par_iter()
         .zip(&keys)
         .map(|(it, key)| {
             if it.anchor.is_none() {
@@ -324,88 +451,43 @@ pub fn trace_with(items: Vec<Item>, model: &Model, lock: Option<&Lock>) -> Trace
             }
         })
         .collect();
-    let hashes: Vec<Arc<str>> = items.iter().map(|it| Arc::from(it.hash.as_str())).collect();
-    // Valid links (covers and depends) as index pairs, for cycles.
-    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); items.len()];
-    for (i, it) in items.iter().enumerate() {
-        for (target, covers) in it
-            .covers
-            .iter()
-            .map(|t| (t, true))
-            .chain(it.depends.iter().map(|t| (t, false)))
-        {
-            if covers {
-                links.expected += 1;
-            }
-            if let Some(&t) = by_id.get(target) {
-                edges[i].push(t);
-                let up = &items[t];
-                if covers {
-                    links.valid += 1;
-                    covered_by[t].push(it.id.clone());
-                    if it.from_tag && !model.approved.contains(&up.status) {
-                        defects[i].push(Defect::Unapproved {
-                            target: target.to_string(),
-                            status: up.status.clone(),
-                        });
-                    }
-                }
-                let state = LinkState {
-                    down: Arc::clone(&keys[i]),
-                    up: Arc::clone(&ids[t]),
-                    down_hash: Arc::clone(&hashes[i]),
-                    up_hash: Arc::clone(&hashes[t]),
-                };
-                if let Some(&(dh, uh)) = locked.get(&(&*state.down, &*state.up)) {
-                    let mut suspect = false;
-                    if uh != &*state.up_hash {
-                        suspect = true;
-                        defects[i].push(Defect::Suspect {
-                            link: state.up.to_string(),
-                            reason: "upstream-changed",
-                        });
-                    }
-                    if dh != &*state.down_hash {
-                        if it.from_tag {
-                            suspect = true;
-                            defects[i].push(Defect::Suspect {
-                                link: state.up.to_string(),
-                                reason: "code-changed",
-                            });
-                        } else if model.suspect_upstream {
-                            suspect = true;
-                            defects[t].push(Defect::Suspect {
-                                link: ids[i].to_string(),
-                                reason: "downstream-changed",
-                            });
-                        }
-                    }
-                    links.suspect += usize::from(suspect);
-                }
-                current.push(state);
-                continue;
-            }
-            if !covers {
-                defects[i].push(Defect::Orphaned {
-                    target: target.to_string(),
-                });
-                continue;
-            }
-            let defect = match revisions.get(&(target.kind.as_str(), target.name.as_str())) {
-                None => Defect::Orphaned {
-                    target: target.to_string(),
-                },
-                Some(&current) if target.revision < current => Defect::Outdated {
-                    target: target.to_string(),
-                    current,
-                },
-                Some(&current) => Defect::Predated {
-                    target: target.to_string(),
-                    current,
-                },
-            };
-            defects[i].push(defect);
+    let hashes: Vec<Arc<str>> = items
+        .par_iter()
+        .map(|it| Arc::from(it.hash.as_str()))
+        .collect();
+    // Every item's outgoing links, judged in parallel (each reads only shared maps), then
+    // merged in item order so the result does not depend on scheduling.
+    let ctx = LinkCtx {
+        items: &items,
+        model,
+        by_id: &by_id,
+        revisions: &revisions,
+        locked: &locked,
+        keys: &keys,
+        ids: &ids,
+        hashes: &hashes,
+    };
+    let outgoing: Vec<Outgoing> = (0..items.len())
+        .into_par_iter()
+        .map(|i| ctx.outgoing(i))
+        .collect();
+    let mut covered_by: Vec<Vec<usize>> = vec![Vec::new(); items.len()];
+    let mut links = Links::default();
+    let mut current = Vec::with_capacity(outgoing.iter().map(|o| o.states.len()).sum());
+    let mut edges: Vec<Vec<usize>> = Vec::with_capacity(items.len());
+    for (i, o) in outgoing.into_iter().enumerate() {
+        links.expected += o.expected;
+        links.valid += o.covers.len();
+        links.suspect += o.suspect;
+        for &t in &o.covers {
+            covered_by[t].push(i);
         }
+        defects[i].extend(o.defects);
+        for (t, d) in o.upstream_defects {
+            defects[t].push(d);
+        }
+        current.extend(o.states);
+        edges.push(o.edges);
     }
     for (i, through) in cycles(&edges) {
         defects[i].push(Defect::Cycle {
@@ -413,7 +495,10 @@ pub fn trace_with(items: Vec<Item>, model: &Model, lock: Option<&Lock>) -> Trace
         });
     }
     for (i, it) in items.iter().enumerate() {
-        let kinds: BTreeSet<&str> = covered_by[i].iter().map(|c| c.kind.as_str()).collect();
+        let kinds: BTreeSet<&str> = covered_by[i]
+            .iter()
+            .map(|&c| items[c].id.kind.as_str())
+            .collect();
         let needs: &[String] = if it.needs.is_empty() && !it.from_tag {
             model.needs.get(&it.id.kind).map_or(&[], Vec::as_slice)
         } else {
@@ -435,25 +520,32 @@ pub fn trace_with(items: Vec<Item>, model: &Model, lock: Option<&Lock>) -> Trace
             }
         }
     }
+    let covered_by: Vec<Vec<ItemId>> = covered_by
+        .into_par_iter()
+        .map(|cb| {
+            let mut cb: Vec<ItemId> = cb.into_iter().map(|c| items[c].id.clone()).collect();
+            cb.sort();
+            cb
+        })
+        .collect();
     let mut traced: Vec<Traced> = items
-        .into_iter()
+        .into_par_iter()
         .zip(defects)
         .zip(covered_by)
-        .map(|((item, mut d), mut cb)| {
+        .map(|((item, mut d), covered_by)| {
             d.sort();
             d.dedup();
-            cb.sort();
             Traced {
                 item,
                 status: if d.is_empty() { "covered" } else { "defect" },
-                covered_by: cb,
+                covered_by,
                 defects: d,
                 verification: None,
                 security: None,
             }
         })
         .collect();
-    traced.sort_by(|a, b| {
+    traced.par_sort_by(|a, b| {
         (&a.item.id, &a.item.path, a.item.line).cmp(&(&b.item.id, &b.item.path, b.item.line))
     });
     summarize(traced, links, current)
@@ -578,7 +670,8 @@ impl Trace {
     /// there are now (kept links keep their reviewed hashes, so only the set of links can
     /// differ). Cheaper than building the new lock.
     pub fn lock_is_current(&self, old: &Lock) -> bool {
-        let now: HashSet<(&str, &str)> = self.current.iter().map(|l| (&*l.down, &*l.up)).collect();
+        let now: HashSet<(&str, &str), Hasher> =
+            self.current.iter().map(|l| (&*l.down, &*l.up)).collect();
         now.len() == old.links.len()
             && old
                 .links
