@@ -41,6 +41,31 @@ fn push_escaped(out: &mut String, c: char) {
     }
 }
 
+/// `text` escaped for XML, HTML and SVG, in element content or (with `in_attr`) in a
+/// quoted attribute: the five markup characters become references; in an attribute, tab,
+/// newline and carriage return become character references too, so they survive attribute
+/// normalisation. Control characters (other than tab, newline and carriage return) and the
+/// non-characters U+FFFE and U+FFFF, which XML cannot carry, become U+FFFD.
+pub fn escape_markup(text: &str, in_attr: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\r' => out.push_str("&#13;"),
+            '\n' if in_attr => out.push_str("&#10;"),
+            '\t' if in_attr => out.push_str("&#9;"),
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The display form of raw bytes (a file name, a path): valid UTF-8 is kept, each byte that
 /// is not part of valid UTF-8 is written `\xHH`, and control characters are escaped as in
 /// [`escape_control`]. Two names that differ in their invalid bytes stay different.
@@ -81,6 +106,16 @@ pub fn truncate_chars(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markup_escaping_keeps_text_and_drops_what_xml_cannot_hold() {
+        assert_eq!(
+            escape_markup("a<b>&\"c'\r\n\td\u{1b}\u{85}\u{ffff}", false),
+            "a&lt;b&gt;&amp;&quot;c&#39;&#13;\n\td\u{fffd}\u{fffd}\u{fffd}"
+        );
+        assert_eq!(escape_markup("x\ny\tz", true), "x&#10;y&#9;z");
+        assert_eq!(escape_markup("plain text", true), "plain text");
+    }
 
     #[test]
     fn escapes_controls_and_invalid_bytes() {

@@ -16,19 +16,7 @@ const NODE_H: f64 = 44.0;
 const PAD: f64 = 28.0;
 
 fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if (c as u32) < 0x20 => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
+    palisade_core::text::escape_markup(s, false)
 }
 
 fn width(name: &str) -> f64 {

@@ -418,22 +418,7 @@ pub fn import(path: &str, text: &str, kind: &str) -> (Vec<Item>, Vec<ReadProblem
 const OBJECT_TYPE: &str = "palisade item";
 
 fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' => out.push_str("&#9;"),
-            // Characters XML 1.0 cannot carry are dropped.
-            c if (c as u32) < 0x20 => {}
-            c => out.push(c),
-        }
-    }
-    out
+    palisade_core::text::escape_markup(s, true)
 }
 
 /// A ReqIF identifier from any string (an NCName-safe form).
