@@ -89,6 +89,14 @@ pub const CODES: &[(&str, &str)] = &[
         "an IaC or pipeline file could not be parsed (or hit a nesting or alias limit); it was not checked, or only in part",
     ),
     (
+        "sast-syntax-error",
+        "a source file did not fully parse; SAST analysed it as far as the parser recovered",
+    ),
+    (
+        "sast-partial",
+        "a source file ran out of SAST's per-file time budget; the rules not yet run were skipped",
+    ),
+    (
         "iac-template-skipped",
         "a Helm template was skipped: it is not YAML until rendered",
     ),

@@ -960,6 +960,27 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
+/// The text of a discovered file, read whole up to `max` bytes and decoded (UTF-16 and
+/// other BOM-marked encodings to UTF-8, invalid bytes replaced). A stream (pipe, device) is
+/// read once, and is an error when it holds more than `max` bytes.
+pub fn read_text(file: &FileEntry, max: u64) -> Result<String, String> {
+    use std::io::Read as _;
+    let bytes = if file.stream {
+        let mut buf = Vec::new();
+        std::fs::File::open(&file.path)
+            .and_then(|f| f.take(max + 1).read_to_end(&mut buf))
+            .map_err(|e| e.to_string())?;
+        if buf.len() as u64 > max {
+            return Err(format!("larger than the size cap of {max} bytes"));
+        }
+        buf
+    } else {
+        crate::config::read_user_file(&file.path, max).map_err(|e| e.to_string())?
+    };
+    let decoded = crate::decode::decode(&bytes);
+    Ok(String::from_utf8_lossy(&decoded).into_owned())
+}
+
 /// The skip record and diagnostic for a file over the size cap.
 pub fn too_large(rel: &str, size: u64, max: u64) -> (Skipped, Diagnostic) {
     let diagnostic = Diagnostic::new(

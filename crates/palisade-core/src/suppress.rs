@@ -61,6 +61,85 @@ pub fn parse_inline(line_text: &str, line: u32) -> Option<InlineSuppression> {
     })
 }
 
+/// Apply the `palisade:ignore[rule] reason` comments of one file (on the finding's line or
+/// the line above) to the findings in that file of rules in `mine`; report malformed
+/// comments, comments without a reason, and comments that matched nothing. `lines` are the
+/// file's lines; a marker right after a quote or backtick (documentation about the marker)
+/// is not a suppression.
+pub fn apply_inline(
+    findings: &mut [Finding],
+    diagnostics: &mut Vec<Diagnostic>,
+    rel: &str,
+    lines: &[&str],
+    mine: &BTreeSet<String>,
+) {
+    let mut marks: Vec<(InlineSuppression, bool)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if !l.contains(INLINE_MARKER) {
+            continue;
+        }
+        let line = i as u32 + 1;
+        let at = l.find(INLINE_MARKER).unwrap_or(0);
+        if at > 0 && matches!(l.as_bytes()[at - 1], b'`' | b'"' | b'\'') {
+            continue;
+        }
+        if let Some(s) = parse_inline(l, line) {
+            if !s.rules.iter().any(|r| mine.contains(r)) {
+                continue;
+            }
+            if s.reason.is_none() {
+                diagnostics.push(
+                    Diagnostic::new(
+                        "suppression-missing-reason",
+                        DiagnosticLevel::Warning,
+                        "inline suppression without a reason does not apply: write `palisade:ignore[rule-id] reason`",
+                    )
+                    .at(rel.to_owned(), Some(line)),
+                );
+                continue;
+            }
+            marks.push((s, false));
+        } else if let Some(problem) = inline_problem(l) {
+            diagnostics.push(
+                Diagnostic::new("suppression-invalid", DiagnosticLevel::Warning, problem)
+                    .at(rel.to_owned(), Some(line)),
+            );
+        }
+    }
+    if marks.is_empty() {
+        return;
+    }
+    for f in findings.iter_mut().filter(|f| f.location.path == rel) {
+        if let Some((s, used)) = marks
+            .iter_mut()
+            .find(|(s, _)| s.covers(&f.rule_id, f.location.start_line))
+        {
+            *used = true;
+            f.suppression = Some(Suppression {
+                kind: SuppressionKind::Inline,
+                reason: s.reason.clone().unwrap_or_default(),
+                owner: None,
+                expires: None,
+            });
+        }
+    }
+    for (s, used) in marks {
+        if !used {
+            diagnostics.push(
+                Diagnostic::new(
+                    "suppression-unused",
+                    DiagnosticLevel::Warning,
+                    format!(
+                        "inline suppression of {} matched no finding",
+                        s.rules.join(", ")
+                    ),
+                )
+                .at(rel.to_owned(), Some(s.line)),
+            );
+        }
+    }
+}
+
 /// What is wrong with an inline suppression that [`parse_inline`] does not accept, when the
 /// text reads as an attempt at one: the marker followed by a space, a colon or the end of
 /// the line (no brackets), by empty brackets, or by a bracket that is not closed. The marker

@@ -3,16 +3,12 @@
 //! conftest-style policies), and turn results into findings at the exact line.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Read as _;
 use std::sync::atomic::Ordering;
 
 use palisade_core::diagnostic::{Diagnostic, DiagnosticLevel};
 use palisade_core::discovery::{FileEntry, Inventory};
-use palisade_core::model::{
-    Category, Confidence, Cwe, Finding, Location, RuleMeta, Severity, Suppression, SuppressionKind,
-};
+use palisade_core::model::{Category, Confidence, Cwe, Finding, Location, RuleMeta, Severity};
 use palisade_core::scanner::{ScanContext, ScanError, ScanOutput, Scanner};
-use palisade_core::suppress::{INLINE_MARKER, InlineSuppression, inline_problem, parse_inline};
 use palisade_policy::checks::CheckSet;
 use palisade_policy::doc::{Node, NodeValue, display_path};
 use palisade_policy::engine::RuleResult;
@@ -197,28 +193,11 @@ impl IacScanner {
     }
 }
 
-fn read_entry(file: &FileEntry, max: u64) -> Result<String, String> {
-    let bytes = if file.stream {
-        let mut buf = Vec::new();
-        std::fs::File::open(&file.path)
-            .and_then(|f| f.take(max + 1).read_to_end(&mut buf))
-            .map_err(|e| e.to_string())?;
-        if buf.len() as u64 > max {
-            return Err(format!("larger than the size cap of {max} bytes"));
-        }
-        buf
-    } else {
-        palisade_core::config::read_user_file(&file.path, max).map_err(|e| e.to_string())?
-    };
-    let decoded = palisade_core::decode::decode(&bytes);
-    Ok(String::from_utf8_lossy(&decoded).into_owned())
-}
-
 /// Read files whole; one that cannot be read is a diagnostic, not a silent gap.
 fn read_sources(files: &[&FileEntry], max: u64, diags: &mut Vec<Diagnostic>) -> Vec<SourceFile> {
     let mut out = Vec::new();
     for f in files {
-        match read_entry(f, max) {
+        match palisade_core::discovery::read_text(f, max) {
             Ok(text) => out.push(SourceFile {
                 rel: f.rel.clone(),
                 text,
@@ -406,7 +385,7 @@ impl IacScanner {
 
     fn scan_file(&self, file: &FileEntry, kind: Option<Kind>, max: u64) -> Unit {
         let mut unit = Unit::default();
-        let text = match read_entry(file, max) {
+        let text = match palisade_core::discovery::read_text(file, max) {
             Ok(t) => t,
             Err(e) => {
                 unit.diagnostics.push(
@@ -633,69 +612,17 @@ fn normalize(p: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-/// Apply `palisade:ignore[rule] reason` comments (same line or the line above) to this
-/// scanner's findings; report malformed ones and ones that matched nothing.
+/// Apply `palisade:ignore[rule] reason` comments in the files `rels` (with their `lines`)
+/// to this scanner's findings.
 fn apply_inline(unit: &mut Unit, lines: &[Vec<&str>], rels: &[String], mine: &BTreeSet<String>) {
-    for (fi, text) in lines.iter().enumerate() {
-        let mut marks: Vec<(InlineSuppression, bool)> = Vec::new();
-        for (i, l) in text.iter().enumerate() {
-            if !l.contains(INLINE_MARKER) {
-                continue;
-            }
-            let line = i as u32 + 1;
-            let at = l.find(INLINE_MARKER).unwrap_or(0);
-            if at > 0 && matches!(l.as_bytes()[at - 1], b'`' | b'"' | b'\'') {
-                continue;
-            }
-            if let Some(s) = parse_inline(l, line) {
-                if !s.rules.iter().any(|r| mine.contains(r)) {
-                    continue;
-                }
-                if s.reason.is_none() {
-                    unit.diagnostics.push(Diagnostic::new("suppression-missing-reason", DiagnosticLevel::Warning, "inline suppression without a reason does not apply: write `palisade:ignore[rule-id] reason`").at(rels[fi].clone(), Some(line)));
-                    continue;
-                }
-                marks.push((s, false));
-            } else if let Some(problem) = inline_problem(l) {
-                unit.diagnostics.push(
-                    Diagnostic::new("suppression-invalid", DiagnosticLevel::Warning, problem)
-                        .at(rels[fi].clone(), Some(line)),
-                );
-            }
-        }
-        for f in unit
-            .findings
-            .iter_mut()
-            .filter(|f| f.location.path == rels[fi])
-        {
-            if let Some((s, used)) = marks
-                .iter_mut()
-                .find(|(s, _)| s.covers(&f.rule_id, f.location.start_line))
-            {
-                *used = true;
-                f.suppression = Some(Suppression {
-                    kind: SuppressionKind::Inline,
-                    reason: s.reason.clone().unwrap_or_default(),
-                    owner: None,
-                    expires: None,
-                });
-            }
-        }
-        for (s, used) in marks {
-            if !used {
-                unit.diagnostics.push(
-                    Diagnostic::new(
-                        "suppression-unused",
-                        DiagnosticLevel::Warning,
-                        format!(
-                            "inline suppression of {} matched no finding",
-                            s.rules.join(", ")
-                        ),
-                    )
-                    .at(rels[fi].clone(), Some(s.line)),
-                );
-            }
-        }
+    for (text, rel) in lines.iter().zip(rels) {
+        palisade_core::suppress::apply_inline(
+            &mut unit.findings,
+            &mut unit.diagnostics,
+            rel,
+            text,
+            mine,
+        );
     }
 }
 

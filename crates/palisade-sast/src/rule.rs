@@ -1,0 +1,521 @@
+//! Rules as YAML data: loading, validation, compilation to matchers.
+
+use std::fmt::{self, Write as _};
+
+use ast_grep_core::Pattern;
+use ast_grep_core::matcher::KindMatcher;
+use palisade_core::doc::{Node, NodeValue};
+use palisade_core::docs::RuleDoc;
+use palisade_core::model::{Category, Confidence, Cwe, RuleMeta, Severity};
+use regex::Regex;
+
+use crate::lang::Lang;
+use crate::matcher::{Constraint, Matcher};
+
+/// A compiled rule.
+#[derive(Clone)]
+pub struct Rule {
+    /// Metadata (id, title, severity, CWE, ...).
+    pub meta: RuleMeta,
+    /// The language it analyses.
+    pub lang: Lang,
+    /// OWASP Top 10 (2021) category, e.g. `A03:2021 Injection`.
+    pub owasp: Option<String>,
+    /// The finding message; `$X` is replaced by what the metavariable matched.
+    pub message: String,
+    /// The matcher.
+    pub matcher: Matcher,
+    /// Related CERT C or MISRA C:2012 rule ids.
+    pub standards: Vec<String>,
+    /// Where the rule was read from (`rules/python/py-x.yaml` for built-in rules).
+    pub source: String,
+    /// 1-based line of the rule in its file.
+    pub line: u32,
+    /// The annotated fixture: repository path and text (built-in rules).
+    pub fixture: Option<(String, String)>,
+}
+
+impl fmt::Debug for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Rule")
+            .field("id", &self.meta.id)
+            .field("lang", &self.lang)
+            .field("source", &self.source)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A rule file that cannot be loaded: file, line, what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct RuleError {
+    /// The file.
+    pub file: String,
+    /// 1-based line.
+    pub line: u32,
+    /// What is wrong.
+    pub message: String,
+}
+
+type Fail = (u32, String);
+
+fn fail<T>(node: &Node, message: impl Into<String>) -> Result<T, Fail> {
+    Err((node.line, message.into()))
+}
+
+const RULE_KEYS: &[&str] = &[
+    "id",
+    "language",
+    "title",
+    "severity",
+    "confidence",
+    "cwe",
+    "owasp",
+    "standards",
+    "message",
+    "description",
+    "remediation",
+    "references",
+    "match",
+    "where",
+];
+
+const MATCH_KEYS: &[&str] = &[
+    "pattern", "kind", "regex", "all", "any", "not", "inside", "has", "follows", "precedes",
+];
+
+/// Load the rules of one YAML file: a single rule (a mapping with `id`), or `rules:` with a
+/// list of them. `file` names the file in errors and in each rule's `source`.
+pub fn load(file: &str, text: &str) -> Result<Vec<Rule>, RuleError> {
+    let err = |(line, message): Fail| RuleError {
+        file: file.to_owned(),
+        line,
+        message,
+    };
+    let stream = palisade_core::yaml::parse(text);
+    if let Some(e) = stream.error {
+        return Err(err((e.line, e.message)));
+    }
+    let mut rules = Vec::new();
+    for doc in &stream.docs {
+        let list: Vec<&Node> = match (&doc.value, doc.get("rules")) {
+            (
+                _,
+                Some(Node {
+                    value: NodeValue::Array(items),
+                    ..
+                }),
+            ) => items.iter().collect(),
+            (_, Some(other)) => return Err(err((other.line, "`rules` must be a list".into()))),
+            (NodeValue::Object(_), None) => vec![doc],
+            _ => {
+                return Err(err((
+                    doc.line,
+                    "a rule file holds one rule (a mapping with `id`) or `rules:` with a list"
+                        .into(),
+                )));
+            }
+        };
+        for node in list {
+            rules.push(rule(node, file).map_err(err)?);
+        }
+    }
+    Ok(rules)
+}
+
+fn string(node: &Node, what: &str) -> Result<String, Fail> {
+    match &node.value {
+        NodeValue::String(s) => Ok(s.clone()),
+        NodeValue::Number(n) => Ok(n.to_string()),
+        _ => fail(node, format!("`{what}` must be a string")),
+    }
+}
+
+fn strings(node: &Node, what: &str) -> Result<Vec<String>, Fail> {
+    match &node.value {
+        NodeValue::Array(items) => items.iter().map(|i| string(i, what)).collect(),
+        _ => Ok(vec![string(node, what)?]),
+    }
+}
+
+fn required<'a>(node: &'a Node, key: &str) -> Result<&'a Node, Fail> {
+    node.get(key)
+        .ok_or_else(|| (node.line, format!("missing `{key}`")))
+}
+
+fn rule(node: &Node, file: &str) -> Result<Rule, Fail> {
+    let NodeValue::Object(entries) = &node.value else {
+        return fail(node, "a rule must be a mapping");
+    };
+    for e in entries {
+        if !RULE_KEYS.contains(&e.key.as_str()) {
+            return Err((
+                e.line,
+                format!(
+                    "unknown key `{}` (expected one of: {})",
+                    e.key,
+                    RULE_KEYS.join(", ")
+                ),
+            ));
+        }
+    }
+    let id = string(required(node, "id")?, "id")?;
+    if id.is_empty()
+        || !id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return fail(
+            node,
+            format!("rule id `{id}` must be kebab-case (a-z, 0-9, -)"),
+        );
+    }
+    let lang_node = required(node, "language")?;
+    let lang_name = string(lang_node, "language")?;
+    let lang = Lang::from_name(&lang_name).ok_or_else(|| {
+        (
+            lang_node.line,
+            format!(
+                "unknown language `{lang_name}` (known: {})",
+                crate::lang::ALL
+                    .iter()
+                    .map(|l| l.name())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )
+    })?;
+    let sev_node = required(node, "severity")?;
+    let severity: Severity = string(sev_node, "severity")?.parse().map_err(|_| {
+        (
+            sev_node.line,
+            "`severity` must be critical, high, medium, low or info".to_owned(),
+        )
+    })?;
+    let confidence = match node.get("confidence") {
+        None => Confidence::Medium,
+        Some(c) => match string(c, "confidence")?.as_str() {
+            "high" => Confidence::High,
+            "medium" => Confidence::Medium,
+            "low" => Confidence::Low,
+            _ => return fail(c, "`confidence` must be high, medium or low"),
+        },
+    };
+    let mut cwe = Vec::new();
+    if let Some(c) = node.get("cwe") {
+        for s in strings(c, "cwe")? {
+            cwe.push(
+                s.parse::<Cwe>()
+                    .map_err(|_| (c.line, format!("`{s}` is not a CWE id (CWE-79)")))?,
+            );
+        }
+    }
+    if cwe.is_empty() {
+        return fail(node, "missing `cwe` (one or more CWE ids)");
+    }
+    let title = string(required(node, "title")?, "title")?;
+    let message = string(required(node, "message")?, "message")?;
+    let description = string(required(node, "description")?, "description")?;
+    let remediation = string(required(node, "remediation")?, "remediation")?;
+    let owasp = node.get("owasp").map(|o| string(o, "owasp")).transpose()?;
+    let standards = node
+        .get("standards")
+        .map(|s| strings(s, "standards"))
+        .transpose()?
+        .unwrap_or_default();
+    let mut meta = RuleMeta::new(
+        id,
+        title,
+        Category::Sast,
+        severity,
+        confidence,
+        cwe,
+        description.trim_end().to_owned(),
+        remediation.trim_end().to_owned(),
+    );
+    meta.tags.push(lang.name().to_owned());
+    if let Some(o) = &owasp {
+        meta.tags.push(o.clone());
+    }
+    meta.tags.extend(standards.iter().cloned());
+    if let Some(r) = node.get("references") {
+        meta.references = strings(r, "references")?;
+    }
+    let mut matcher = matcher(required(node, "match")?, lang)?;
+    if let Some(w) = node.get("where") {
+        matcher = Matcher::Where(Box::new(matcher), constraints(w)?);
+    }
+    Ok(Rule {
+        meta,
+        lang,
+        owasp,
+        message: message.trim().to_owned(),
+        matcher,
+        standards,
+        source: file.to_owned(),
+        line: node.line,
+        fixture: None,
+    })
+}
+
+fn boxed(node: &Node, lang: Lang) -> Result<Box<Matcher>, Fail> {
+    matcher(node, lang).map(Box::new)
+}
+
+fn list(node: &Node, lang: Lang, what: &str) -> Result<Vec<Matcher>, Fail> {
+    match &node.value {
+        NodeValue::Array(items) if !items.is_empty() => {
+            items.iter().map(|i| matcher(i, lang)).collect()
+        }
+        _ => fail(
+            node,
+            format!("`{what}` must be a non-empty list of matchers"),
+        ),
+    }
+}
+
+fn regex(node: &Node, what: &str) -> Result<Regex, Fail> {
+    let s = string(node, what)?;
+    regex::RegexBuilder::new(&s)
+        .size_limit(1 << 20)
+        .build()
+        .map_err(|e| (node.line, format!("`{what}` is not a valid regex: {e}")))
+}
+
+/// A matcher: a string is a pattern; a mapping's keys all apply to the same node.
+fn matcher(node: &Node, lang: Lang) -> Result<Matcher, Fail> {
+    let entries = match &node.value {
+        NodeValue::String(s) => return pattern(node, s, lang, None),
+        NodeValue::Object(entries) if !entries.is_empty() => entries,
+        _ => {
+            return fail(
+                node,
+                format!(
+                    "a matcher is a pattern string or a mapping with any of: {}",
+                    MATCH_KEYS.join(", ")
+                ),
+            );
+        }
+    };
+    let mut parts = Vec::new();
+    // Atoms first: they are cheap and bind the metavariables the relations then use.
+    for key in MATCH_KEYS {
+        let Some(e) = entries.iter().find(|e| e.key == *key) else {
+            continue;
+        };
+        let v = &e.value;
+        parts.push(match *key {
+            "pattern" => pattern_entry(v, lang)?,
+            "kind" => {
+                let k = string(v, "kind")?;
+                if lang_kind_id(lang, &k) == 0 {
+                    return fail(v, format!("`{k}` is not a node kind of {lang}"));
+                }
+                Matcher::Kind(KindMatcher::new(&k, lang))
+            }
+            "regex" => Matcher::Regex(regex(v, "regex")?),
+            "all" => Matcher::All(list(v, lang, "all")?),
+            "any" => Matcher::Any(list(v, lang, "any")?),
+            "not" => Matcher::Not(boxed(v, lang)?),
+            "inside" => Matcher::Inside(boxed(v, lang)?),
+            "has" => Matcher::Has(boxed(v, lang)?),
+            "follows" => Matcher::Follows(boxed(v, lang)?, lang),
+            "precedes" => Matcher::Precedes(boxed(v, lang)?, lang),
+            _ => unreachable!("MATCH_KEYS"),
+        });
+    }
+    for e in entries {
+        if !MATCH_KEYS.contains(&e.key.as_str()) {
+            return Err((
+                e.line,
+                format!(
+                    "unknown matcher `{}` (expected one of: {})",
+                    e.key,
+                    MATCH_KEYS.join(", ")
+                ),
+            ));
+        }
+    }
+    if !parts.iter().any(|p| {
+        matches!(
+            p,
+            Matcher::Pattern(_)
+                | Matcher::Kind(_)
+                | Matcher::Regex(_)
+                | Matcher::All(_)
+                | Matcher::Any(_)
+        )
+    }) && node.line > 0
+        && parts.iter().all(|p| matches!(p, Matcher::Not(_)))
+    {
+        return fail(
+            node,
+            "a matcher needs something positive to match (`not` alone matches every node)",
+        );
+    }
+    Ok(if parts.len() == 1 {
+        parts.remove(0)
+    } else {
+        Matcher::All(parts)
+    })
+}
+
+fn lang_kind_id(lang: Lang, kind: &str) -> u16 {
+    use ast_grep_core::Language as _;
+    lang.kind_to_id(kind)
+}
+
+fn pattern(node: &Node, src: &str, lang: Lang, selector: Option<&str>) -> Result<Matcher, Fail> {
+    use ast_grep_core::Language as _;
+    use ast_grep_core::tree_sitter::LanguageExt as _;
+    let shown = src.trim();
+    let processed = lang.pre_process_pattern(src);
+    let tree = lang.ast_grep(&*processed);
+    if tree.root().get_inner_node().has_error() {
+        return fail(node, format!("pattern `{shown}` does not parse as {lang}"));
+    }
+    let p = match selector {
+        None => Pattern::try_new(src, lang),
+        Some(sel) => {
+            if lang_kind_id(lang, sel) == 0 {
+                return fail(
+                    node,
+                    format!("selector `{sel}` is not a node kind of {lang}"),
+                );
+            }
+            Pattern::contextual(src, sel, lang)
+        }
+    }
+    .map_err(|e| {
+        (
+            node.line,
+            format!("pattern `{shown}` does not parse as {lang}: {e}"),
+        )
+    })?;
+    Ok(Matcher::Pattern(p))
+}
+
+/// `pattern:` as a string, or as `{context: CODE, selector: KIND}` (the node of that kind
+/// within CODE is the pattern, for code that does not parse on its own, such as a keyword
+/// argument).
+fn pattern_entry(v: &Node, lang: Lang) -> Result<Matcher, Fail> {
+    if let NodeValue::Object(_) = &v.value {
+        let context = string(required(v, "context")?, "context")?;
+        let selector = string(required(v, "selector")?, "selector")?;
+        return pattern(v, &context, lang, Some(&selector));
+    }
+    pattern(v, &string(v, "pattern")?, lang, None)
+}
+
+fn constraints(node: &Node) -> Result<Vec<Constraint>, Fail> {
+    let NodeValue::Array(items) = &node.value else {
+        return fail(node, "`where` must be a list of constraints");
+    };
+    items
+        .iter()
+        .map(|c| {
+            let var = string(required(c, "metavariable")?, "metavariable")?;
+            let Some(name) = var.strip_prefix('$').filter(|n| {
+                !n.is_empty()
+                    && n.bytes()
+                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+            }) else {
+                return fail(
+                    c,
+                    format!("`{var}` is not a metavariable (`$NAME`, upper case)"),
+                );
+            };
+            if let NodeValue::Object(entries) = &c.value {
+                for e in entries {
+                    if !["metavariable", "regex", "not-regex", "kind"].contains(&e.key.as_str()) {
+                        return Err((
+                            e.line,
+                            format!(
+                                "unknown constraint `{}` (expected regex, not-regex or kind)",
+                                e.key
+                            ),
+                        ));
+                    }
+                }
+            }
+            Ok(Constraint {
+                var: name.to_owned(),
+                regex: c.get("regex").map(|r| regex(r, "regex")).transpose()?,
+                not_regex: c
+                    .get("not-regex")
+                    .map(|r| regex(r, "not-regex"))
+                    .transpose()?,
+                kinds: c
+                    .get("kind")
+                    .map(|k| strings(k, "kind"))
+                    .transpose()?
+                    .unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
+/// Every built-in rule: (path under rules/, YAML, fixture path and text).
+/// A built-in rule file: path under rules/, YAML, and its fixture's path and text.
+type Builtin = (
+    &'static str,
+    &'static str,
+    Option<(&'static str, &'static str)>,
+);
+
+const BUILTIN: &[Builtin] = include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+
+/// The built-in rules, with their fixtures. An error here is a defect of palisade itself.
+pub fn builtin() -> Result<Vec<Rule>, RuleError> {
+    let mut out = Vec::new();
+    for (path, text, fixture) in BUILTIN {
+        let source = format!("crates/palisade-sast/rules/{path}");
+        for mut r in load(&source, text)? {
+            r.fixture =
+                fixture.map(|(p, t)| (format!("crates/palisade-sast/rules/{p}"), t.to_owned()));
+            out.push(r);
+        }
+    }
+    Ok(out)
+}
+
+impl Rule {
+    /// The rule's documentation page: its matcher in YAML, and the annotated fixture lines
+    /// as examples.
+    pub fn doc(&self) -> RuleDoc {
+        let (mut examples, mut negatives) = (Vec::new(), Vec::new());
+        if let Some((_, text)) = &self.fixture {
+            for a in crate::fixture::annotations(text, self.lang) {
+                if a.rule != self.meta.id {
+                    continue;
+                }
+                let Some(line) = text.lines().nth(a.target as usize - 1) else {
+                    continue;
+                };
+                if a.expected {
+                    examples.push(line.trim().to_owned());
+                } else {
+                    negatives.push(line.trim().to_owned());
+                }
+            }
+        }
+        let mut what = format!("Analyses {} code", self.lang);
+        if let Some(o) = &self.owasp {
+            let _ = write!(what, " (OWASP {o})");
+        }
+        if !self.standards.is_empty() {
+            let _ = write!(what, "; relates to {}", self.standards.join(", "));
+        }
+        what.push_str(
+            ". It matches the syntax tree, so comments, strings and formatting do not confuse it.",
+        );
+        RuleDoc::new(
+            self.meta.clone(),
+            what,
+            examples,
+            negatives,
+            self.source.clone(),
+            "0.1.0".into(),
+        )
+    }
+}

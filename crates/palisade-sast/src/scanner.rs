@@ -1,0 +1,265 @@
+//! The `sast` scanner.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use palisade_core::diagnostic::{Diagnostic, DiagnosticLevel};
+use palisade_core::discovery::{FileEntry, Inventory};
+use palisade_core::docs::RuleDoc;
+use palisade_core::model::{Finding, Location, RuleMeta};
+use palisade_core::scanner::{ScanContext, ScanError, ScanOutput, Scanner};
+use rayon::prelude::*;
+
+use crate::engine;
+use crate::lang::Lang;
+use crate::rule::{self, Rule, RuleError};
+
+/// Default time budget per file.
+pub const DEFAULT_BUDGET: Duration = Duration::from_secs(10);
+
+/// How the scanner is set up.
+#[derive(Debug, Clone)]
+pub struct SastOptions {
+    /// Built-in rules turned off by id.
+    pub disable: Vec<String>,
+    /// Folders of custom rule files (`*.yaml`, `*.yml`), read in name order.
+    pub rule_dirs: Vec<PathBuf>,
+    /// Time budget per file: rules not yet run when it is spent are skipped, and the file
+    /// is reported as partially analysed.
+    pub budget: Duration,
+}
+
+impl Default for SastOptions {
+    fn default() -> Self {
+        Self {
+            disable: Vec::new(),
+            rule_dirs: Vec::new(),
+            budget: DEFAULT_BUDGET,
+        }
+    }
+}
+
+/// The SAST scanner: every enabled rule, grouped by language.
+#[derive(Debug)]
+pub struct SastScanner {
+    rules: Vec<Rule>,
+    by_lang: BTreeMap<Lang, Vec<usize>>,
+    ids: BTreeSet<String>,
+    budget: Duration,
+}
+
+/// Read the custom rule files of `dirs`. A missing folder, an unreadable file or a rule
+/// that does not load is an error naming the file (and line).
+pub fn load_dirs(dirs: &[PathBuf]) -> Result<Vec<Rule>, RuleError> {
+    let mut out = Vec::new();
+    for dir in dirs {
+        let shown = palisade_core::text::escape_os(dir.as_os_str());
+        let entries = std::fs::read_dir(dir).map_err(|e| RuleError {
+            file: shown.clone(),
+            line: 0,
+            message: format!("cannot read the rules folder: {e}"),
+        })?;
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+            .collect();
+        files.sort();
+        for f in files {
+            let name = palisade_core::text::escape_os(f.as_os_str());
+            let bytes =
+                palisade_core::config::read_user_file(&f, 4 << 20).map_err(|e| RuleError {
+                    file: name.clone(),
+                    line: 0,
+                    message: e.to_string(),
+                })?;
+            let text = String::from_utf8(bytes).map_err(|_| RuleError {
+                file: name.clone(),
+                line: 0,
+                message: "not UTF-8".into(),
+            })?;
+            out.extend(rule::load(&name, &text)?);
+        }
+    }
+    Ok(out)
+}
+
+impl SastScanner {
+    /// Build the scanner: built-in rules minus `disable`, plus custom rules. Two rules with
+    /// one id, or a disabled id that names no rule, are errors.
+    pub fn new(opts: &SastOptions) -> Result<Self, RuleError> {
+        let mut rules = rule::builtin()?;
+        let custom = load_dirs(&opts.rule_dirs)?;
+        let mut ids: BTreeSet<String> = BTreeSet::new();
+        for r in rules.iter().chain(&custom) {
+            if !ids.insert(r.meta.id.clone()) {
+                return Err(RuleError {
+                    file: r.source.clone(),
+                    line: r.line,
+                    message: format!("rule id `{}` is defined twice", r.meta.id),
+                });
+            }
+        }
+        for d in &opts.disable {
+            if !ids.contains(d) {
+                return Err(RuleError {
+                    file: "palisade.toml".into(),
+                    line: 0,
+                    message: format!("[sast] disable names `{d}`, which is not a SAST rule"),
+                });
+            }
+        }
+        rules.extend(custom);
+        rules.retain(|r| !opts.disable.contains(&r.meta.id));
+        let mut by_lang: BTreeMap<Lang, Vec<usize>> = BTreeMap::new();
+        for (i, r) in rules.iter().enumerate() {
+            by_lang.entry(r.lang).or_default().push(i);
+        }
+        Ok(Self {
+            ids: rules.iter().map(|r| r.meta.id.clone()).collect(),
+            rules,
+            by_lang,
+            budget: opts.budget,
+        })
+    }
+
+    /// The enabled rules.
+    pub fn enabled(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// Analyse one file's text as if it were at `rel`: findings (inline suppressions
+    /// applied) and diagnostics. Files of no analysed language give nothing.
+    pub fn scan_text(&self, rel: &str, text: &str) -> (Vec<Finding>, Vec<Diagnostic>) {
+        let mut findings = Vec::new();
+        let mut diags = Vec::new();
+        let Some(lang) = Lang::from_path(rel) else {
+            return (findings, diags);
+        };
+        let Some(idx) = self.by_lang.get(&lang) else {
+            return (findings, diags);
+        };
+        let rules: Vec<&Rule> = idx.iter().map(|&i| &self.rules[i]).collect();
+        let result = engine::analyse(text, lang, &rules, self.budget);
+        if let Some(line) = result.syntax_error {
+            diags.push(
+                Diagnostic::new(
+                    "sast-syntax-error",
+                    DiagnosticLevel::Note,
+                    format!(
+                        "does not fully parse as {lang}; analysed as far as the parser recovered"
+                    ),
+                )
+                .at(rel.to_owned(), Some(line)),
+            );
+        }
+        if let Some(ran) = result.stopped_after {
+            diags.push(
+                Diagnostic::new(
+                    "sast-partial",
+                    DiagnosticLevel::Warning,
+                    format!(
+                        "partially analysed: the time budget of {} s per file ran out after {ran} of {} rules",
+                        self.budget.as_secs_f64(),
+                        rules.len()
+                    ),
+                )
+                .at(rel.to_owned(), None),
+            );
+        }
+        // Identity: rule, file, the matched code, and which occurrence of that code it is,
+        // so a finding keeps its fingerprint when lines move.
+        let mut seen: BTreeMap<(usize, &str), u32> = BTreeMap::new();
+        for hit in &result.hits {
+            let rule = rules[hit.rule];
+            let n = seen.entry((hit.rule, hit.code.as_str())).or_insert(0);
+            *n += 1;
+            let fp = palisade_core::fingerprint::fingerprint(&[
+                rule.meta.id.as_bytes(),
+                rel.as_bytes(),
+                hit.code.as_bytes(),
+                n.to_string().as_bytes(),
+            ]);
+            let location = Location {
+                path: rel.to_owned(),
+                start_line: hit.start_line,
+                start_column: hit.start_column,
+                end_line: hit.end_line,
+                end_column: hit.end_column,
+                commit: None,
+            };
+            let mut f = Finding::new(&rule.meta, hit.message.clone(), location, fp);
+            "sast".clone_into(&mut f.scanner);
+            f.properties.insert("language".into(), lang.name().into());
+            if let Some(o) = &rule.owasp {
+                f.properties.insert("owasp".into(), o.clone().into());
+            }
+            findings.push(f);
+        }
+        let lines: Vec<&str> = text.lines().collect();
+        palisade_core::suppress::apply_inline(&mut findings, &mut diags, rel, &lines, &self.ids);
+        (findings, diags)
+    }
+
+    fn scan_file(&self, file: &FileEntry, max: u64) -> (Vec<Finding>, Vec<Diagnostic>, u64) {
+        match palisade_core::discovery::read_text(file, max) {
+            Ok(text) => {
+                let (f, d) = self.scan_text(&file.rel, &text);
+                (f, d, text.len() as u64)
+            }
+            Err(e) => (
+                Vec::new(),
+                vec![
+                    Diagnostic::new(
+                        "file-unreadable",
+                        DiagnosticLevel::Warning,
+                        format!("cannot read, not analysed: {e}"),
+                    )
+                    .at(file.rel.clone(), None),
+                ],
+                0,
+            ),
+        }
+    }
+}
+
+impl Scanner for SastScanner {
+    fn name(&self) -> &'static str {
+        "sast"
+    }
+
+    fn rules(&self) -> Vec<RuleMeta> {
+        self.rules.iter().map(|r| r.meta.clone()).collect()
+    }
+
+    fn rule_docs(&self) -> Vec<RuleDoc> {
+        self.rules.iter().map(Rule::doc).collect()
+    }
+
+    fn scan(&self, inventory: &Inventory, ctx: &ScanContext<'_>) -> Result<ScanOutput, ScanError> {
+        let max = ctx.config.max_file_size;
+        let files: Vec<&FileEntry> = inventory
+            .files
+            .iter()
+            .filter(|f| Lang::from_path(&f.rel).is_some_and(|l| self.by_lang.contains_key(&l)))
+            .collect();
+        let units: Vec<_> = files
+            .par_iter()
+            .map(|f| {
+                let u = self.scan_file(f, max);
+                ctx.progress.fetch_add(u.2, Ordering::Relaxed);
+                u
+            })
+            .collect();
+        let mut out = ScanOutput::default();
+        for (findings, diags, bytes) in units {
+            out.findings.extend(findings);
+            out.diagnostics.extend(diags);
+            out.files_scanned += 1;
+            out.bytes_scanned += bytes;
+        }
+        Ok(out)
+    }
+}

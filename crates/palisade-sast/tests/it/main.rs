@@ -1,0 +1,264 @@
+//! palisade-sast: the rule harness (every rule's annotated fixture) and the engine.
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use palisade_sast::fixture::annotations;
+use palisade_sast::{Rule, SastOptions, SastScanner, builtin};
+
+fn scanner() -> SastScanner {
+    SastScanner::new(&SastOptions::default()).expect("built-in rules load")
+}
+
+/// Every rule has a fixture with at least one line it must report and one it must not; each
+/// fixture, scanned with every rule of its language, reports exactly the annotated lines.
+#[test]
+fn every_rule_fixture_reports_exactly_its_annotated_lines() {
+    let rules = builtin().expect("built-in rules load");
+    assert!(!rules.is_empty());
+    let s = scanner();
+    let mut fixtures: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut failures = Vec::new();
+    for r in &rules {
+        let Some((path, text)) = &r.fixture else {
+            failures.push(format!("{}: no fixture beside {}", r.meta.id, r.source));
+            continue;
+        };
+        let ann = annotations(text, r.lang);
+        let mine: Vec<_> = ann.iter().filter(|a| a.rule == r.meta.id).collect();
+        if !mine.iter().any(|a| a.expected) || !mine.iter().any(|a| !a.expected) {
+            failures.push(format!(
+                "{path}: needs at least one `ruleid: {0}` and one `ok: {0}` line",
+                r.meta.id
+            ));
+        }
+        for a in &ann {
+            if rules.iter().all(|o| o.meta.id != a.rule) {
+                failures.push(format!("{path}:{}: names unknown rule {}", a.line, a.rule));
+            }
+        }
+        fixtures.insert((path.clone(), text.clone()));
+    }
+    for (path, text) in &fixtures {
+        let lang = palisade_sast::Lang::from_path(path).expect("fixture language");
+        let expected: BTreeSet<(String, u32)> = annotations(text, lang)
+            .into_iter()
+            .filter(|a| a.expected)
+            .map(|a| (a.rule, a.target))
+            .collect();
+        let (findings, _) = s.scan_text(path, text);
+        let actual: BTreeSet<(String, u32)> = findings
+            .iter()
+            .map(|f| (f.rule_id.clone(), f.location.start_line))
+            .collect();
+        for (rule, line) in expected.difference(&actual) {
+            failures.push(format!(
+                "{path}:{line}: {rule} did not report (missing finding)"
+            ));
+        }
+        for (rule, line) in actual.difference(&expected) {
+            failures.push(format!(
+                "{path}:{line}: {rule} reported an unannotated line (extra finding)"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_rule_carries_the_metadata_the_docs_need() {
+    for r in builtin().expect("rules") {
+        let m = &r.meta;
+        assert!(!m.title.is_empty() && !m.description.is_empty() && !m.remediation.is_empty());
+        assert!(!m.cwe.is_empty(), "{}", m.id);
+        let prefix = match r.lang {
+            palisade_sast::Lang::Python => "py-",
+            palisade_sast::Lang::JavaScript => "js-",
+            palisade_sast::Lang::C => "c-",
+        };
+        assert!(
+            m.id.starts_with(prefix),
+            "{} should start with {prefix}",
+            m.id
+        );
+        assert!(
+            r.source.ends_with(&format!("/{}.yaml", m.id)),
+            "{} is defined in {}",
+            m.id,
+            r.source
+        );
+        if r.lang == palisade_sast::Lang::C {
+            assert!(
+                !r.standards.is_empty(),
+                "{} names no CERT C or MISRA rule",
+                m.id
+            );
+        } else {
+            assert!(r.owasp.is_some(), "{} names no OWASP category", m.id);
+        }
+    }
+}
+
+fn custom(yaml: &str) -> Result<Vec<Rule>, palisade_sast::RuleError> {
+    palisade_sast::rule::load("custom.yaml", yaml)
+}
+
+const HEAD: &str = "id: t-rule\nlanguage: python\ntitle: T\nseverity: low\ncwe: CWE-1\nmessage: m\ndescription: d\nremediation: r\n";
+
+#[test]
+fn a_rule_that_does_not_load_names_file_and_line() {
+    let e = custom(&format!("{HEAD}match:\n  pattern: foo(\n")).expect_err("must fail");
+    assert_eq!((e.file.as_str(), e.line), ("custom.yaml", 10), "{e}");
+    assert!(e.message.contains("does not parse as python"), "{e}");
+    let e = custom(&format!("{HEAD}match:\n  patern: foo()\n")).expect_err("must fail");
+    assert_eq!(e.line, 10, "{e}");
+    assert!(e.message.contains("unknown matcher `patern`"), "{e}");
+    let e = custom(&format!(
+        "{HEAD}match: foo()\nwhere:\n  - metavariable: X\n    regex: a\n"
+    ))
+    .expect_err("must fail");
+    assert!(e.message.contains("not a metavariable"), "{e}");
+    let e = custom(&format!("{HEAD}match:\n  kind: no_such_kind\n")).expect_err("must fail");
+    assert!(e.message.contains("not a node kind of python"), "{e}");
+    let e = custom("id: Bad_Id\nlanguage: python\n").expect_err("must fail");
+    assert!(e.message.contains("kebab-case"), "{e}");
+    let e = custom("rules: [1, 2]\n").expect_err("must fail");
+    assert_eq!(e.line, 1);
+    let e = custom(&format!("{HEAD}match:\n  not: foo()\n")).expect_err("must fail");
+    assert!(e.message.contains("positive"), "{e}");
+}
+
+fn run(yaml: &str, path: &str, code: &str) -> Vec<(u32, String)> {
+    let rules = custom(yaml).expect("rule loads");
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("r.yaml"), yaml).expect("write");
+    let _ = rules;
+    let s = SastScanner::new(&SastOptions {
+        rule_dirs: vec![dir.path().to_path_buf()],
+        ..SastOptions::default()
+    })
+    .expect("scanner");
+    let (findings, _) = s.scan_text(path, code);
+    findings
+        .into_iter()
+        .filter(|f| f.rule_id == "t-rule")
+        .map(|f| (f.location.start_line, f.message))
+        .collect()
+}
+
+#[test]
+fn metavariables_bind_across_relations_and_fill_the_message() {
+    let yaml = HEAD.replace("message: m", "message: \"$V from $SRC reaches open\"")
+        + "match:\n  pattern: open($V)\n  inside:\n    kind: function_definition\n    has:\n      pattern: $V = $SRC\n";
+    let code = "def f(req):\n    p = req.args\n    open(p)\n    open(q)\n\nopen(p)\n";
+    assert_eq!(
+        run(&yaml, "a.py", code),
+        vec![(3, "p from req.args reaches open".into())]
+    );
+}
+
+#[test]
+fn string_literals_are_never_shown_in_messages() {
+    let yaml = HEAD.replace("message: m", "message: \"password set to $P\"")
+        + "match: \"password = $P\"\n";
+    let got = run(&yaml, "a.py", "password = \"hunter2-secret\"\n");
+    assert_eq!(got, vec![(1, "password set to <string>".into())]);
+}
+
+#[test]
+fn any_not_follows_and_constraints() {
+    let yaml = HEAD.to_owned()
+        + "match:\n  any:\n    - pattern: $F($X)\n  not:\n    follows:\n      pattern: check($X)\nwhere:\n  - metavariable: $F\n    regex: ^(run|exec)$\n    not-regex: ^exec$\n";
+    let code = "run(a)\ncheck(b)\nrun(b)\nexec(c)\nother(d)\n";
+    let lines: Vec<u32> = run(&yaml, "a.py", code)
+        .into_iter()
+        .map(|(l, _)| l)
+        .collect();
+    assert_eq!(lines, vec![1]);
+}
+
+#[test]
+fn a_file_that_does_not_parse_is_analysed_as_far_as_it_goes_and_says_so() {
+    let s = scanner();
+    let code = "import subprocess\nsubprocess.run(cmd, shell=True)\ndef broken(:\n";
+    let (findings, diags) = s.scan_text("x.py", code);
+    assert!(findings.iter().any(|f| f.rule_id == "py-subprocess-shell"));
+    let d = diags
+        .iter()
+        .find(|d| d.code == "sast-syntax-error")
+        .expect("syntax diagnostic");
+    assert_eq!(d.line, Some(3));
+}
+
+#[test]
+fn a_spent_time_budget_reports_a_partial_analysis() {
+    let s = SastScanner::new(&SastOptions {
+        budget: Duration::ZERO,
+        ..SastOptions::default()
+    })
+    .expect("scanner");
+    std::thread::sleep(Duration::from_millis(2));
+    let (_, diags) = s.scan_text("x.py", "import os\n");
+    let d = diags
+        .iter()
+        .find(|d| d.code == "sast-partial")
+        .expect("partial");
+    assert!(d.message.contains("after 0 of"), "{}", d.message);
+}
+
+#[test]
+fn inline_suppression_with_a_reason_applies() {
+    let s = scanner();
+    let code = "import subprocess\n# palisade:ignore[py-subprocess-shell] fixed command, no input\nsubprocess.run(\"ls\", shell=True)\n";
+    let (findings, diags) = s.scan_text("x.py", code);
+    let f = findings
+        .iter()
+        .find(|f| f.rule_id == "py-subprocess-shell")
+        .expect("finding");
+    assert!(f.suppression.is_some());
+    assert!(diags.is_empty(), "{diags:?}");
+}
+
+#[test]
+fn fingerprints_survive_line_moves_and_tell_repeats_apart() {
+    let s = scanner();
+    let a = "import subprocess\nsubprocess.run(c, shell=True)\nsubprocess.run(c, shell=True)\n";
+    let b = format!("\n\n{a}");
+    let fa: Vec<String> = s
+        .scan_text("x.py", a)
+        .0
+        .into_iter()
+        .map(|f| f.fingerprint)
+        .collect();
+    let fb: Vec<String> = s
+        .scan_text("x.py", &b)
+        .0
+        .into_iter()
+        .map(|f| f.fingerprint)
+        .collect();
+    assert_eq!(fa.len(), 2);
+    assert_ne!(fa[0], fa[1]);
+    assert_eq!(fa, fb);
+}
+
+#[test]
+fn custom_rule_ids_must_not_clash_and_disable_must_name_a_rule() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("dup.yaml"),
+        HEAD.replace("t-rule", "py-subprocess-shell") + "match: foo()\n",
+    )
+    .expect("write");
+    let e = SastScanner::new(&SastOptions {
+        rule_dirs: vec![dir.path().to_path_buf()],
+        ..SastOptions::default()
+    })
+    .expect_err("must fail");
+    assert!(e.message.contains("defined twice"), "{e}");
+    let e = SastScanner::new(&SastOptions {
+        disable: vec!["no-such-rule".into()],
+        ..SastOptions::default()
+    })
+    .expect_err("must fail");
+    assert!(e.message.contains("not a SAST rule"), "{e}");
+}
