@@ -338,7 +338,8 @@ pub(crate) struct TargetArgs {
     /// config discovery, e.g. `--stdin-filename config/prod.env`.
     #[arg(long, value_name = "PATH")]
     pub(crate) stdin_filename: Option<PathBuf>,
-    /// Scanners to run, comma-separated. Available: secrets. A scanner named twice runs once.
+    /// Scanners to run, comma-separated. Available: secrets, sast, sca, iac, pipeline (default:
+    /// all, or `[scan] scanners` in palisade.toml). A scanner named twice runs once.
     #[arg(long, value_delimiter = ',')]
     pub(crate) scanners: Option<Vec<String>>,
     /// Config file [default: the nearest palisade.toml from the scanned paths upward, up to
@@ -369,6 +370,15 @@ pub(crate) struct TargetArgs {
     /// START), as `git log START..END` would list them.
     #[arg(long, value_name = "START..END", requires = "git_history")]
     pub(crate) commits: Option<String>,
+    /// Scan only the files that differ from commit REV (a full commit id, HEAD, or a branch
+    /// or tag name): added or modified since, committed or not. For pull-request checks:
+    /// `--changed-since origin/main`. Findings of unchanged files are not reported.
+    #[arg(
+        long,
+        value_name = "REV",
+        conflicts_with_all = ["git_history", "staged"]
+    )]
+    pub(crate) changed_since: Option<String>,
     /// Leave out paths matching PATTERN (.gitignore syntax: `deploy/`, `*.min.js`,
     /// `/build`), relative to the current directory; repeat for several. Added to
     /// scan.exclude.

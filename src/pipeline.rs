@@ -23,11 +23,11 @@ use palisade_secrets::{EngineOptions, SecretsScanner};
 use crate::cli::{ScanArgs, SeverityArg, TargetArgs};
 
 /// Scanners this build can run.
-pub(crate) const AVAILABLE: &[&str] = &["secrets", "sca", "iac", "pipeline"];
+pub(crate) const AVAILABLE: &[&str] = &["secrets", "sast", "sca", "iac", "pipeline"];
 /// Scanners that read git history and the index (`--git-history`, `--staged`).
 const GIT_CAPABLE: &[&str] = &["secrets"];
 /// Scanners on the roadmap, not in this build yet.
-const PLANNED: &[&str] = &["sast", "image", "dast"];
+const PLANNED: &[&str] = &["image", "dast"];
 
 /// Validated scan settings.
 #[derive(Debug)]
@@ -58,6 +58,8 @@ pub(crate) struct Settings {
     pub(crate) range: Option<palisade_secrets::git::CommitRange>,
     /// The `--policy` files (`path`, `source`): user policies and gate rules, read once.
     pub(crate) policy: Option<Vec<(String, String)>>,
+    /// `--changed-since REV`: the commit's files, to scan only what differs from it.
+    pub(crate) changed_since: Option<palisade_core::git::ChangedSince>,
 }
 
 impl From<SeverityArg> for Severity {
@@ -186,6 +188,24 @@ fn settings_with(
     if build {
         check_suppress_rules(&config, &scanners)?;
     }
+    let changed_since = match &target.changed_since {
+        None => None,
+        Some(rev) => {
+            let c = palisade_core::git::changed_since(&project.root, rev).map_err(|e| {
+                anyhow::anyhow!(
+                    "--changed-since {}: {e}",
+                    palisade_core::text::escape_control(rev)
+                )
+            })?;
+            if std::fs::canonicalize(&c.root).ok() != std::fs::canonicalize(&project.root).ok() {
+                bail!(
+                    "--changed-since needs the project root to be the repository root ({})",
+                    palisade_core::text::escape_os(c.root.as_os_str())
+                );
+            }
+            Some(c)
+        }
+    };
     log_settings(&project, &config, &excludes, fail_on, &names);
     tracing::debug!(
         "scanners built (rules compiled) in {} ms",
@@ -211,7 +231,41 @@ fn settings_with(
         index_file: std::env::var_os("GIT_INDEX_FILE").map(PathBuf::from),
         range,
         policy: policy.map(|p| p.0),
+        changed_since,
     })
+}
+
+/// Leave only the files that differ from the `--changed-since` commit (streams are kept:
+/// they have no committed version). A file that cannot be read is kept, so the scanner
+/// reports it.
+fn keep_changed(
+    inv: &mut palisade_core::discovery::Inventory,
+    changed: &palisade_core::git::ChangedSince,
+    max: u64,
+) {
+    use rayon::prelude::*;
+    let before = inv.files.len();
+    let keep: Vec<bool> = inv
+        .files
+        .par_iter()
+        .map(|f| {
+            f.stream
+                || palisade_core::config::read_user_file(&f.path, max)
+                    .map_or(true, |bytes| changed.is_changed(&f.rel, &bytes))
+        })
+        .collect();
+    let mut k = keep.iter();
+    inv.files.retain(|_| k.next().copied().unwrap_or(true));
+    inv.diagnostics.push(Diagnostic::new(
+        "changed-since",
+        palisade_core::DiagnosticLevel::Note,
+        format!(
+            "--changed-since {}: {} of {} files differ from it and were scanned",
+            &changed.commit[..changed.commit.len().min(12)],
+            inv.files.len(),
+            before
+        ),
+    ));
 }
 
 /// Resolve `--since REV` / `--commits START..END` before anything is scanned: a revision
@@ -438,6 +492,7 @@ pub(crate) enum BuiltScanner {
     Secrets(SecretsScanner),
     Sca(palisade_sca::ScaScanner),
     Iac(Box<palisade_iac::IacScanner>),
+    Sast(palisade_sast::SastScanner),
 }
 
 impl BuiltScanner {
@@ -451,6 +506,7 @@ impl BuiltScanner {
             Self::Secrets(s) => s,
             Self::Sca(s) => s,
             Self::Iac(s) => s.as_ref(),
+            Self::Sast(s) => s,
         }
     }
 }
@@ -516,6 +572,19 @@ fn build_scanner(
                 .with_context(|| format!("cannot set up the {name} scanner"))?;
             Ok(BuiltScanner::Iac(Box::new(scanner)))
         }
+        "sast" => {
+            let mut opts = palisade_sast::SastOptions {
+                disable: config.sast.disable.clone(),
+                rule_dirs: config.sast.rules.clone(),
+                ..palisade_sast::SastOptions::default()
+            };
+            if let Some(ms) = config.sast.time_budget_ms {
+                opts.budget = std::time::Duration::from_millis(ms);
+            }
+            let scanner = palisade_sast::SastScanner::new(&opts)
+                .map_err(|e| anyhow::anyhow!("cannot set up the sast scanner: {e}"))?;
+            Ok(BuiltScanner::Sast(scanner))
+        }
         other => bail!("unknown scanner `{other}`"),
     }
 }
@@ -552,6 +621,9 @@ pub(crate) fn run(settings: &Settings) -> Report {
         // A pipe or stdin can be read once; with more than one scanner reading files, it is
         // read once here into a private temporary file that every scanner then reads.
         spooled = spool_streams(&mut inv, settings);
+        if let Some(changed) = &settings.changed_since {
+            keep_changed(&mut inv, changed, settings.config.max_file_size);
+        }
         coverage.files_discovered = (inv.files.len() + inv.skipped.len()) as u64;
         coverage.skipped.extend(inv.skipped.iter().cloned());
         coverage.ignored.clone_from(&inv.ignored);
@@ -606,6 +678,7 @@ pub(crate) fn run(settings: &Settings) -> Report {
                 BuiltScanner::Secrets(s) => s.engine().rules().len(),
                 BuiltScanner::Sca(s) => s.rules().len(),
                 BuiltScanner::Iac(s) => s.rules().len(),
+                BuiltScanner::Sast(s) => s.enabled().len(),
             };
             let mut run = ScannerRun {
                 name: name.to_owned(),

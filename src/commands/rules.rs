@@ -18,6 +18,12 @@ pub(crate) fn all_docs() -> Result<Vec<palisade_core::docs::RuleDoc>> {
             .iter()
             .map(palisade_sca::rules::RuleData::doc),
     );
+    docs.extend(
+        palisade_sast::builtin()
+            .context("loading SAST rules")?
+            .iter()
+            .map(palisade_sast::Rule::doc),
+    );
     docs.extend(palisade_iac::registry::docs());
     docs.extend(palisade_iac::scanner::policy_rule_docs());
     docs.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));

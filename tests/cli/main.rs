@@ -14,6 +14,7 @@ mod outputs;
 mod policy;
 mod precommit;
 mod project;
+mod sast;
 mod sbom;
 mod suppressions;
 mod trace;

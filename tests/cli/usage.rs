@@ -68,7 +68,7 @@ fn unknown_and_planned_scanners_are_usage_errors() {
     let out = palisade(&["scan", ".", "--scanners", "nope"], dir.path());
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("unknown scanner `nope`"));
-    let out = palisade(&["scan", ".", "--scanners", "sast"], dir.path());
+    let out = palisade(&["scan", ".", "--scanners", "dast"], dir.path());
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("not available in this version"));
 }

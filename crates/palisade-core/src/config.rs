@@ -36,6 +36,8 @@ pub struct Config {
     pub secrets: SecretsConfig,
     /// SCA scanner settings.
     pub sca: ScaConfig,
+    /// SAST scanner settings.
+    pub sast: SastConfig,
     /// SBOM settings.
     pub sbom: SbomConfig,
     /// Config-file suppressions.
@@ -74,6 +76,7 @@ impl Default for Config {
             fail_on: None,
             fail_on_shallow: false,
             secrets: SecretsConfig::default(),
+            sast: SastConfig::default(),
             sca: ScaConfig::default(),
             sbom: SbomConfig::default(),
             suppressions: Vec::new(),
@@ -152,6 +155,18 @@ fn date_or_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Strin
             )));
         }
     })
+}
+
+/// `[sast]` settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct SastConfig {
+    /// Built-in rule ids not to run.
+    pub disable: Vec<String>,
+    /// Folders of custom rule files, resolved against the config file's folder.
+    pub rules: Vec<PathBuf>,
+    /// Time budget per file in milliseconds (`time-budget` is given in seconds; default 10 s).
+    pub time_budget_ms: Option<u64>,
 }
 
 /// `[secrets]` settings.
@@ -475,6 +490,8 @@ struct RawConfig {
     #[serde(default)]
     sca: RawSca,
     #[serde(default)]
+    sast: RawSast,
+    #[serde(default)]
     sbom: SbomConfig,
     #[serde(default)]
     suppress: Vec<toml::Spanned<RawSuppression>>,
@@ -515,6 +532,16 @@ struct RawSecrets {
     disable: Vec<String>,
     #[serde(default)]
     allow_values: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawSast {
+    #[serde(default)]
+    disable: Vec<String>,
+    #[serde(default)]
+    rules: Vec<String>,
+    time_budget: Option<toml::Spanned<f64>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -701,6 +728,19 @@ impl Config {
         let base = path.parent().unwrap_or_else(|| Path::new(""));
         cfg.sca.advisories = raw.sca.advisories.iter().map(|a| base.join(a)).collect();
         cfg.sca.vex = raw.sca.vex.iter().map(|a| base.join(a)).collect();
+        cfg.sast.disable = raw.sast.disable;
+        cfg.sast.rules = raw.sast.rules.iter().map(|a| base.join(a)).collect();
+        if let Some(b) = raw.sast.time_budget {
+            let span = b.span();
+            let v = b.into_inner();
+            if !(v > 0.0 && v <= 3600.0) {
+                return Err(err_at(
+                    Some(span.start),
+                    format!("sast time-budget must be between 0 and 3600 seconds, got {v}"),
+                ));
+            }
+            cfg.sast.time_budget_ms = Some((v * 1000.0).round() as u64);
+        }
         cfg.sca.license_allow.clone_from(&raw.sca.licenses.allow);
         cfg.sca.license_deny.clone_from(&raw.sca.licenses.deny);
         if let Some(u) = raw.sca.unknown_severity {
@@ -839,6 +879,16 @@ fail-on = "high"
 disable = []
 # Literal values that are known not to be secrets (e.g. public test keys).
 allow-values = []
+
+[sast]
+# Built-in rule ids not to run (see `palisade rules`).
+disable = []
+# Folders of your own rule files (YAML, see docs/scanners/sast.md), relative to this
+# file, e.g. `rules = ["security/sast-rules"]`.
+rules = []
+# Seconds one file may take; rules not run by then are skipped and the file is reported as
+# partially analysed (`sast-partial`).
+# time-budget = 10
 
 [sca]
 # Folders of your own OSV advisories (relative to this file), merged with the database.

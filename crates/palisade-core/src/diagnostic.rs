@@ -89,6 +89,10 @@ pub const CODES: &[(&str, &str)] = &[
         "an IaC or pipeline file could not be parsed (or hit a nesting or alias limit); it was not checked, or only in part",
     ),
     (
+        "changed-since",
+        "`--changed-since`: how many files differ from the commit and were scanned (the others were not)",
+    ),
+    (
         "sast-syntax-error",
         "a source file did not fully parse; SAST analysed it as far as the parser recovered",
     ),

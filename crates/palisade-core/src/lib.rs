@@ -13,6 +13,8 @@ pub mod discovery;
 pub mod doc;
 pub mod docs;
 pub mod fingerprint;
+#[cfg(feature = "git")]
+pub mod git;
 pub mod model;
 pub mod project;
 pub mod report;

@@ -6,6 +6,7 @@ use ast_grep_core::tree_sitter::StrDoc;
 use ast_grep_core::{AstGrep, Node};
 
 use crate::lang::Lang;
+use crate::matcher::Matcher;
 use crate::rule::Rule;
 
 /// One match of a rule.
@@ -38,9 +39,15 @@ pub struct FileResult {
     pub stopped_after: Option<usize>,
 }
 
-/// Analyse `text` as `lang` with `rules` (all of that language). Rules run in order; when
-/// `budget` is spent, the remaining rules are skipped and `stopped_after` says how many ran.
-pub fn analyse(text: &str, lang: Lang, rules: &[&Rule], budget: Duration) -> FileResult {
+/// Analyse `text` as `lang` with `rules` (each with its matcher for `lang`). Rules run in
+/// order; when `budget` is spent, the remaining rules are skipped and `stopped_after` says
+/// how many ran.
+pub fn analyse(
+    text: &str,
+    lang: Lang,
+    rules: &[(&Rule, &Matcher)],
+    budget: Duration,
+) -> FileResult {
     let started = Instant::now();
     let grep = AstGrep::new(text, lang);
     let root = grep.root();
@@ -48,12 +55,12 @@ pub fn analyse(text: &str, lang: Lang, rules: &[&Rule], budget: Duration) -> Fil
         syntax_error: first_error(&root),
         ..FileResult::default()
     };
-    for (i, rule) in rules.iter().enumerate() {
+    for (i, (rule, matcher)) in rules.iter().enumerate() {
         if started.elapsed() > budget {
             out.stopped_after = Some(i);
             break;
         }
-        for m in root.find_all(&rule.matcher) {
+        for m in root.find_all(*matcher) {
             let node: &Node<'_, StrDoc<Lang>> = &m;
             let (start, end) = (node.start_pos(), node.end_pos());
             out.hits.push(Hit {

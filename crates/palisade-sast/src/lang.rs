@@ -14,12 +14,22 @@ pub enum Lang {
     Python,
     /// JavaScript, including JSX and ES modules.
     JavaScript,
+    /// TypeScript (`.ts`); JavaScript rules run on it too.
+    TypeScript,
+    /// TypeScript with JSX (`.tsx`); JavaScript rules run on it too.
+    Tsx,
     /// C (C99 to C23, headers included).
     C,
 }
 
 /// Every language, in the order rule files and docs list them.
-pub const ALL: &[Lang] = &[Lang::Python, Lang::JavaScript, Lang::C];
+pub const ALL: &[Lang] = &[
+    Lang::Python,
+    Lang::JavaScript,
+    Lang::TypeScript,
+    Lang::Tsx,
+    Lang::C,
+];
 
 impl Lang {
     /// The name rule files use (`language: python`).
@@ -27,7 +37,19 @@ impl Lang {
         match self {
             Self::Python => "python",
             Self::JavaScript => "javascript",
+            Self::TypeScript => "typescript",
+            Self::Tsx => "tsx",
             Self::C => "c",
+        }
+    }
+
+    /// The other languages a rule written for this one also runs on (its patterns are
+    /// parsed again with their grammar): JavaScript rules run on TypeScript and TSX.
+    pub fn also(self) -> &'static [Self] {
+        match self {
+            Self::JavaScript => &[Self::TypeScript, Self::Tsx],
+            Self::TypeScript => &[Self::Tsx],
+            _ => &[],
         }
     }
 
@@ -42,6 +64,8 @@ impl Lang {
         match ext.as_str() {
             "py" | "pyw" | "pyi" => Some(Self::Python),
             "js" | "mjs" | "cjs" | "jsx" => Some(Self::JavaScript),
+            "ts" | "mts" | "cts" => Some(Self::TypeScript),
+            "tsx" => Some(Self::Tsx),
             "c" | "h" => Some(Self::C),
             _ => None,
         }
@@ -51,7 +75,7 @@ impl Lang {
     pub fn is_block(self, kind: &str) -> bool {
         match self {
             Self::Python => matches!(kind, "module" | "block"),
-            Self::JavaScript => matches!(
+            Self::JavaScript | Self::TypeScript | Self::Tsx => matches!(
                 kind,
                 "program" | "statement_block" | "switch_case" | "switch_default" | "class_body"
             ),
@@ -66,7 +90,7 @@ impl Lang {
     pub fn line_comment(self) -> &'static str {
         match self {
             Self::Python => "#",
-            Self::JavaScript | Self::C => "//",
+            Self::JavaScript | Self::TypeScript | Self::Tsx | Self::C => "//",
         }
     }
 
@@ -75,6 +99,8 @@ impl Lang {
         match self {
             Self::Python => "py",
             Self::JavaScript => "js",
+            Self::TypeScript => "ts",
+            Self::Tsx => "tsx",
             Self::C => "c",
         }
     }
@@ -83,7 +109,7 @@ impl Lang {
     /// while the pattern is parsed (the rule author still writes `$X`).
     fn expando(self) -> char {
         match self {
-            Self::JavaScript => '$',
+            Self::JavaScript | Self::TypeScript | Self::Tsx => '$',
             Self::Python | Self::C => 'µ',
         }
     }
@@ -150,6 +176,8 @@ impl LanguageExt for Lang {
         match self {
             Self::Python => tree_sitter_python::LANGUAGE.into(),
             Self::JavaScript => tree_sitter_javascript::LANGUAGE.into(),
+            Self::TypeScript => tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
+            Self::Tsx => tree_sitter_typescript::LANGUAGE_TSX.into(),
             Self::C => tree_sitter_c::LANGUAGE.into(),
         }
     }

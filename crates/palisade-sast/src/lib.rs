@@ -4,7 +4,7 @@
 //! it, embedded in the binary. A rule's matcher combines structural patterns (code in the
 //! target language with `$X` metavariables, matched on tree-sitter syntax trees through
 //! ast-grep-core) with `all`/`any`/`not`, the relations `inside`/`has`/`follows`/`precedes`
-//! and constraints on metavariables. The language is documented in `docs/sast.md`.
+//! and constraints on metavariables. The language is documented in `docs/scanners/sast.md`.
 
 pub mod engine;
 pub mod fixture;

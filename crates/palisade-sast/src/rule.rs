@@ -25,6 +25,9 @@ pub struct Rule {
     pub message: String,
     /// The matcher.
     pub matcher: Matcher,
+    /// The same matcher for the other languages the rule runs on (JavaScript rules on
+    /// TypeScript and TSX), where its patterns parse in that language.
+    pub variants: Vec<(Lang, Matcher)>,
     /// Related CERT C or MISRA C:2012 rule ids.
     pub standards: Vec<String>,
     /// Where the rule was read from (`rules/python/py-x.yaml` for built-in rules).
@@ -241,16 +244,28 @@ fn rule(node: &Node, file: &str) -> Result<Rule, Fail> {
     if let Some(r) = node.get("references") {
         meta.references = strings(r, "references")?;
     }
-    let mut matcher = matcher(required(node, "match")?, lang)?;
-    if let Some(w) = node.get("where") {
-        matcher = Matcher::Where(Box::new(matcher), constraints(w)?);
-    }
+    let compile = |l: Lang| -> Result<Matcher, Fail> {
+        let mut m = matcher(required(node, "match")?, l)?;
+        if let Some(w) = node.get("where") {
+            m = Matcher::Where(Box::new(m), constraints(w)?);
+        }
+        Ok(m)
+    };
+    let matcher = compile(lang)?;
+    // A pattern that is JavaScript but not TypeScript (a type assertion `<T>x` reads as
+    // JSX, say) leaves that variant out rather than failing the rule.
+    let variants = lang
+        .also()
+        .iter()
+        .filter_map(|&l| compile(l).ok().map(|m| (l, m)))
+        .collect();
     Ok(Rule {
         meta,
         lang,
         owasp,
         message: message.trim().to_owned(),
         matcher,
+        variants,
         standards,
         source: file.to_owned(),
         line: node.line,

@@ -45,7 +45,9 @@ impl Default for SastOptions {
 #[derive(Debug)]
 pub struct SastScanner {
     rules: Vec<Rule>,
-    by_lang: BTreeMap<Lang, Vec<usize>>,
+    /// Per language: (rule index, index of its variant for that language, or None for the
+    /// rule's own matcher).
+    by_lang: BTreeMap<Lang, Vec<(usize, Option<usize>)>>,
     ids: BTreeSet<String>,
     budget: Duration,
 }
@@ -113,9 +115,12 @@ impl SastScanner {
         }
         rules.extend(custom);
         rules.retain(|r| !opts.disable.contains(&r.meta.id));
-        let mut by_lang: BTreeMap<Lang, Vec<usize>> = BTreeMap::new();
+        let mut by_lang: BTreeMap<Lang, Vec<(usize, Option<usize>)>> = BTreeMap::new();
         for (i, r) in rules.iter().enumerate() {
-            by_lang.entry(r.lang).or_default().push(i);
+            by_lang.entry(r.lang).or_default().push((i, None));
+            for (v, (l, _)) in r.variants.iter().enumerate() {
+                by_lang.entry(*l).or_default().push((i, Some(v)));
+            }
         }
         Ok(Self {
             ids: rules.iter().map(|r| r.meta.id.clone()).collect(),
@@ -141,8 +146,15 @@ impl SastScanner {
         let Some(idx) = self.by_lang.get(&lang) else {
             return (findings, diags);
         };
-        let rules: Vec<&Rule> = idx.iter().map(|&i| &self.rules[i]).collect();
-        let result = engine::analyse(text, lang, &rules, self.budget);
+        let pairs: Vec<(&Rule, &crate::matcher::Matcher)> = idx
+            .iter()
+            .map(|&(i, v)| {
+                let r = &self.rules[i];
+                (r, v.map_or(&r.matcher, |v| &r.variants[v].1))
+            })
+            .collect();
+        let result = engine::analyse(text, lang, &pairs, self.budget);
+        let rules: Vec<&Rule> = pairs.iter().map(|(r, _)| *r).collect();
         if let Some(line) = result.syntax_error {
             diags.push(
                 Diagnostic::new(

@@ -10,7 +10,7 @@ pub use palisade_core::decode;
 pub mod engine;
 pub mod filter;
 #[cfg(feature = "git")]
-pub mod git;
+pub use palisade_core::git;
 #[cfg(feature = "git")]
 pub mod history;
 pub mod rule;

@@ -74,6 +74,7 @@ fn every_rule_carries_the_metadata_the_docs_need() {
         let prefix = match r.lang {
             palisade_sast::Lang::Python => "py-",
             palisade_sast::Lang::JavaScript => "js-",
+            palisade_sast::Lang::TypeScript | palisade_sast::Lang::Tsx => "ts-",
             palisade_sast::Lang::C => "c-",
         };
         assert!(
@@ -261,4 +262,15 @@ fn custom_rule_ids_must_not_clash_and_disable_must_name_a_rule() {
     })
     .expect_err("must fail");
     assert!(e.message.contains("not a SAST rule"), "{e}");
+}
+
+#[test]
+fn javascript_rules_run_on_typescript_and_tsx() {
+    let yaml =
+        HEAD.replace("language: python", "language: javascript") + "match:\n  pattern: eval($X)\n";
+    let ts = "const rule: string = load() as string;\nconst f = (x: number): number => x;\neval(rule);\n";
+    assert_eq!(run(&yaml, "a.ts", ts).len(), 1);
+    let tsx = "export const A = (p: Props) => <div>{p.x}</div>;\neval(p.code);\n";
+    assert_eq!(run(&yaml, "a.tsx", tsx).len(), 1);
+    assert_eq!(run(&yaml, "a.py", "eval(x)\n").len(), 0);
 }

@@ -1,5 +1,6 @@
-//! Git access for the secrets scanner: every (blob, path) pair reachable from any ref
-//! (history mode), a thread-safe blob reader, and the staged content (pre-commit mode).
+//! Git access shared by the scanners: every (blob, path) pair reachable from any ref
+//! (history mode), a thread-safe blob reader, the staged content (pre-commit mode), and the
+//! files that differ from a commit (`--changed-since`).
 //!
 //! Everything goes through gix's object database and index decoder: no `git` subprocess, no
 //! hooks, no filters, and no configuration beyond the repository's own (`gix::open::Options::
@@ -44,14 +45,14 @@ use std::collections::{BinaryHeap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
+use crate::CommitInfo;
+use crate::text::{escape_bytes, is_unsafe_control};
+use crate::time::rfc3339_utc;
 use gix::ObjectId;
 use gix::bstr::ByteSlice;
 use gix::hashtable::HashSet;
 use gix::objs::{CommitRef, Kind, TreeRefIter};
 use gix::prelude::{FindExt, HeaderExt};
-use palisade_core::CommitInfo;
-use palisade_core::text::{escape_bytes, is_unsafe_control};
-use palisade_core::time::rfc3339_utc;
 
 /// Default of [`HistoryOptions::max_paths`].
 pub const MAX_PATHS: usize = 64;
@@ -102,7 +103,7 @@ pub fn resolve_range(
     let mut buf = Vec::new();
     let mut resolve = |rev: &str| -> Result<String, GitError> {
         let unknown = |message: String| GitError::UnknownRevision {
-            rev: palisade_core::text::escape_control(&palisade_core::text::truncate_chars(rev, 80)),
+            rev: crate::text::escape_control(&crate::text::truncate_chars(rev, 80)),
             message,
         };
         // A full commit id (what CI systems give), HEAD, or a branch, tag or full ref name.
@@ -1155,12 +1156,21 @@ fn head_blobs(repo: &gix::Repository) -> Result<HashMap<Vec<u8>, ObjectId>, GitE
         message: format!("HEAD: {}", chain(e)),
     };
     let mut head = repo.head().map_err(|e| head_error(&e))?;
-    let mut map = HashMap::new();
     if head.is_unborn() {
-        return Ok(map);
+        return Ok(HashMap::new());
     }
     let commit = head.peel_to_commit().map_err(|e| head_error(&e))?;
     let root = commit.tree_id().map_err(|e| head_error(&e))?.detach();
+    tree_blobs(repo, root, "HEAD")
+}
+
+/// Path → blob id of every blob under tree `root` (of `what`, for errors).
+fn tree_blobs(
+    repo: &gix::Repository,
+    root: ObjectId,
+    what: &str,
+) -> Result<HashMap<Vec<u8>, ObjectId>, GitError> {
+    let mut map = HashMap::new();
     let mut buf = Vec::new();
     let mut stack: Vec<(ObjectId, Vec<u8>)> = vec![(root, Vec::new())];
     while let Some((tree, prefix)) = stack.pop() {
@@ -1170,7 +1180,7 @@ fn head_blobs(repo: &gix::Repository) -> Result<HashMap<Vec<u8>, ObjectId>, GitE
         let data = repo
             .objects
             .find(&tree, &mut buf)
-            .map_err(|e| object_error(&tree, format!("tree of HEAD: {}", chain(&e))))?;
+            .map_err(|e| object_error(&tree, format!("tree of {what}: {}", chain(&e))))?;
         if data.kind != Kind::Tree {
             return Err(object_error(
                 &tree,
@@ -1179,7 +1189,7 @@ fn head_blobs(repo: &gix::Repository) -> Result<HashMap<Vec<u8>, ObjectId>, GitE
         }
         for entry in TreeRefIter::from_bytes(data.data, repo.object_hash()) {
             let entry = entry.map_err(|e| {
-                object_error(&tree, format!("malformed tree of HEAD: {}", chain(&e)))
+                object_error(&tree, format!("malformed tree of {what}: {}", chain(&e)))
             })?;
             let mut path = prefix.clone();
             if !path.is_empty() {
@@ -1194,6 +1204,74 @@ fn head_blobs(repo: &gix::Repository) -> Result<HashMap<Vec<u8>, ObjectId>, GitE
         }
     }
     Ok(map)
+}
+
+/// The files of a commit, to tell which files of the working tree changed since it
+/// (`scan --changed-since REV`): a file is changed when the commit has no blob at its path or
+/// a different one. Working-tree content is hashed as it is on disk (no line-ending or other
+/// filters), so a checkout that converts line endings shows every converted file as changed.
+#[derive(Debug)]
+pub struct ChangedSince {
+    /// The commit, as a full hex id.
+    pub commit: String,
+    /// Repository root.
+    pub root: PathBuf,
+    hash: gix::hash::Kind,
+    /// Display path (see [`escape_bytes`]) → blob id.
+    blobs: HashMap<String, ObjectId>,
+}
+
+impl ChangedSince {
+    /// Whether the file at repository-relative display path `rel`, holding `content`,
+    /// differs from the commit.
+    pub fn is_changed(&self, rel: &str, content: &[u8]) -> bool {
+        let Some(old) = self.blobs.get(rel) else {
+            return true;
+        };
+        gix::objs::compute_hash(self.hash, Kind::Blob, content).map_or(true, |now| now != *old)
+    }
+
+    /// How many files the commit holds.
+    pub fn len(&self) -> usize {
+        self.blobs.len()
+    }
+
+    /// Whether the commit holds no file.
+    pub fn is_empty(&self) -> bool {
+        self.blobs.is_empty()
+    }
+}
+
+/// The files of commit `rev` (a full commit id, HEAD, or a branch or tag name) of the
+/// repository holding `path`.
+pub fn changed_since(path: &Path, rev: &str) -> Result<ChangedSince, GitError> {
+    let range = resolve_range(path, None, Some(rev))?;
+    let safe = open(path)?;
+    let repo = safe.to_thread_local();
+    let id = ObjectId::from_hex(range.end.as_bytes()).map_err(|e| GitError::UnknownRevision {
+        rev: escape_bytes(rev.as_bytes()),
+        message: e.to_string(),
+    })?;
+    let commit = repo
+        .find_commit(id)
+        .map_err(|e| object_error(&id, format!("commit {rev}: {}", chain(&e))))?;
+    let tree = commit
+        .tree_id()
+        .map_err(|e| object_error(&id, format!("tree of {rev}: {}", chain(&e))))?
+        .detach();
+    let blobs = tree_blobs(&repo, tree, rev)?
+        .into_iter()
+        .map(|(p, id)| (escape_bytes(&p), id))
+        .collect();
+    Ok(ChangedSince {
+        commit: range.end,
+        root: repo
+            .workdir()
+            .unwrap_or_else(|| repo.git_dir())
+            .to_path_buf(),
+        hash: repo.object_hash(),
+        blobs,
+    })
 }
 
 #[cfg(test)]

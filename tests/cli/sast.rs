@@ -1,0 +1,101 @@
+//! The SAST scanner end to end: custom rules from palisade.toml, configuration errors,
+//! `--changed-since`.
+
+use crate::{git, palisade, stderr, stdout};
+
+fn write(dir: &std::path::Path, rel: &str, text: &str) {
+    let p = dir.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+const SHELL: &str = "import subprocess\nsubprocess.run(cmd, shell=True)\n";
+
+#[test]
+fn issue10_changed_since_scans_only_files_that_differ_from_the_commit() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    git(d, &["init", "-q", "-b", "main"]);
+    write(d, "old.py", SHELL);
+    write(d, "edited.py", SHELL);
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "base"]);
+    write(d, "edited.py", &format!("{SHELL}# touched\n"));
+    write(d, "src/new.py", SHELL);
+    let out = palisade(
+        &[
+            "scan",
+            ".",
+            "--scanners",
+            "sast",
+            "--changed-since",
+            "main",
+            "--no-progress",
+            "-f",
+            "json",
+        ],
+        d,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let mut paths: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["location"]["path"].as_str().unwrap())
+        .collect();
+    paths.sort_unstable();
+    assert_eq!(paths, ["edited.py", "src/new.py"]);
+    let notes = report["diagnostics"].to_string();
+    assert!(notes.contains("2 of 3 files differ"), "{notes}");
+    // A revision that is not a commit is a usage error.
+    let out = palisade(&["scan", ".", "--changed-since", "no-such-branch"], d);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no-such-branch"), "{}", stderr(&out));
+}
+
+#[test]
+fn issue10_custom_rules_load_from_the_config_and_bad_ones_name_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "palisade.toml",
+        "[sast]\nrules = [\"rules\"]\ndisable = [\"py-subprocess-shell\"]\n",
+    );
+    write(
+        d,
+        "rules/no-print.yaml",
+        "id: acme-no-print\nlanguage: python\ntitle: print in library code\nseverity: low\ncwe: [CWE-532]\nmessage: \"print of $X\"\ndescription: d\nremediation: r\nmatch: print($X)\n",
+    );
+    write(d, "app.py", &format!("{SHELL}print(token)\n"));
+    let out = palisade(
+        &[
+            "scan",
+            ".",
+            "--scanners",
+            "sast",
+            "--no-progress",
+            "-f",
+            "json",
+        ],
+        d,
+    );
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let ids: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["acme-no-print"], "{}", stderr(&out));
+    assert_eq!(report["findings"][0]["message"], "print of token");
+    write(d, "rules/broken.yaml", "id: acme-broken\nlanguage: cobol\n");
+    let out = palisade(&["scan", ".", "--scanners", "sast", "--no-progress"], d);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("broken.yaml:2") && err.contains("unknown language `cobol`"),
+        "{err}"
+    );
+}
