@@ -100,6 +100,19 @@ pub(crate) enum Command {
     /// Derive STRIDE threats from the threat models (YAML, or Threagile) under the paths;
     /// draw the data-flow diagram as SVG or DOT.
     Threats(ThreatsArgs),
+    /// Show the fixes that SAST rules offer as a diff; apply them with --write. Exit 1 when
+    /// there are fixes not applied, 0 when there are none or all were written.
+    Fix(FixArgs),
+}
+
+/// `palisade fix`.
+#[derive(Debug, Args)]
+pub(crate) struct FixArgs {
+    #[command(flatten)]
+    pub(crate) target: TargetArgs,
+    /// Apply the fixes to the files (the diff is still printed).
+    #[arg(long)]
+    pub(crate) write: bool,
 }
 
 /// `palisade threats`.

@@ -30,6 +30,7 @@ fn main() -> ExitCode {
         Command::Policy(args) => commands::policy::run(&cli.global, &args),
         Command::Trace(args) => commands::trace::run(&cli.global, &args),
         Command::Threats(args) => commands::trace::threats(&cli.global, &args),
+        Command::Fix(args) => commands::fix::run(&cli.global, &args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

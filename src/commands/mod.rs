@@ -4,6 +4,7 @@ pub(crate) mod baseline;
 pub(crate) mod config;
 pub(crate) mod db;
 pub(crate) mod explain;
+pub(crate) mod fix;
 pub(crate) mod gate;
 pub(crate) mod init;
 pub(crate) mod policy;

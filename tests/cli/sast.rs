@@ -99,3 +99,54 @@ fn issue10_custom_rules_load_from_the_config_and_bad_ones_name_file_and_line() {
         "{err}"
     );
 }
+
+#[test]
+fn issue10_fix_shows_a_diff_and_writes_only_with_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "palisade.toml", "[sast]\nrules = [\"rules\"]\n");
+    write(
+        d,
+        "rules/safe-load.yaml",
+        "id: acme-yaml-load\nlanguage: python\ntitle: t\nseverity: high\ncwe: [CWE-502]\nmessage: m\ndescription: d\nremediation: r\nmatch: yaml.load($X)\nfix: yaml.safe_load($X)\n",
+    );
+    let token = palisade_test_support::gh_token("fixfixfixfixfixfixfixfixfixfix");
+    let code = format!(
+        "import yaml\ncfg = yaml.load(open(p).read())\nauth = (\"{token}\", yaml.load(s))\n"
+    );
+    write(d, "app.py", &code);
+    let out = palisade(&["fix", "."], d);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let diff = stdout(&out);
+    assert!(diff.contains("--- a/app.py\n+++ b/app.py\n"), "{diff}");
+    assert!(
+        diff.contains("-cfg = yaml.load(open(p).read())\n+cfg = yaml.safe_load(open(p).read())\n"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("<line 3 holds a secret: not shown>"),
+        "{diff}"
+    );
+    palisade_test_support::assert_no_part_of(&diff, &token);
+    assert!(
+        stderr(&out).contains("2 fixes in 1 file;"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("app.py")).unwrap(),
+        code,
+        "not written without --write"
+    );
+    let out = palisade(&["fix", ".", "--write"], d);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let fixed = std::fs::read_to_string(d.join("app.py")).unwrap();
+    assert!(
+        fixed.contains("cfg = yaml.safe_load(open(p).read())"),
+        "{fixed}"
+    );
+    assert!(fixed.contains("yaml.safe_load(s))"), "{fixed}");
+    let out = palisade(&["fix", "."], d);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).is_empty());
+}

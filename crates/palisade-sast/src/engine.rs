@@ -26,6 +26,10 @@ pub struct Hit {
     pub message: String,
     /// The matched code with whitespace runs collapsed, for fingerprints (never printed).
     pub code: String,
+    /// Byte range of the matched code.
+    pub range: std::ops::Range<usize>,
+    /// The rule's fix for this match: the replacement of `range`.
+    pub fix: Option<String>,
 }
 
 /// What analysing one file found.
@@ -84,6 +88,11 @@ pub fn analyse(
                     })
                 }),
                 code: node.text().split_whitespace().collect::<Vec<_>>().join(" "),
+                range: node.range(),
+                fix: rule.fix.as_deref().map(|t| {
+                    let bytes = ast_grep_core::replacer::Replacer::generate_replacement(t, &m);
+                    String::from_utf8_lossy(&bytes).into_owned()
+                }),
             });
         }
     }

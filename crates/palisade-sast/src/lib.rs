@@ -15,4 +15,4 @@ pub mod scanner;
 
 pub use lang::Lang;
 pub use rule::{Rule, RuleError, builtin};
-pub use scanner::{SastOptions, SastScanner};
+pub use scanner::{Fix, SastOptions, SastScanner, apply};

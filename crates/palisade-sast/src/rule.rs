@@ -30,6 +30,8 @@ pub struct Rule {
     pub variants: Vec<(Lang, Matcher)>,
     /// Related CERT C or MISRA C:2012 rule ids.
     pub standards: Vec<String>,
+    /// Replacement for the matched code, with its metavariables (`palisade fix`).
+    pub fix: Option<String>,
     /// Where the rule was read from (`rules/python/py-x.yaml` for built-in rules).
     pub source: String,
     /// 1-based line of the rule in its file.
@@ -81,6 +83,7 @@ const RULE_KEYS: &[&str] = &[
     "references",
     "match",
     "where",
+    "fix",
 ];
 
 const MATCH_KEYS: &[&str] = &[
@@ -244,6 +247,7 @@ fn rule(node: &Node, file: &str) -> Result<Rule, Fail> {
     if let Some(r) = node.get("references") {
         meta.references = strings(r, "references")?;
     }
+    let fix = node.get("fix").map(|f| string(f, "fix")).transpose()?;
     let compile = |l: Lang| -> Result<Matcher, Fail> {
         let mut m = matcher(required(node, "match")?, l)?;
         if let Some(w) = node.get("where") {
@@ -267,6 +271,7 @@ fn rule(node: &Node, file: &str) -> Result<Rule, Fail> {
         matcher,
         variants,
         standards,
+        fix,
         source: file.to_owned(),
         line: node.line,
         fixture: None,

@@ -41,6 +41,32 @@ impl Default for SastOptions {
     }
 }
 
+/// One fix: replace `range` (bytes) of the file with `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// The rule that offers it.
+    pub rule: String,
+    /// 1-based line where the replaced code starts.
+    pub line: u32,
+    /// Byte range replaced.
+    pub range: std::ops::Range<usize>,
+    /// The new code.
+    pub replacement: String,
+}
+
+/// `text` with `fixes` (sorted, not overlapping) applied.
+pub fn apply(text: &str, fixes: &[Fix]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for f in fixes {
+        out.push_str(&text[at..f.range.start]);
+        out.push_str(&f.replacement);
+        at = f.range.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
 /// The SAST scanner: every enabled rule, grouped by language.
 #[derive(Debug)]
 pub struct SastScanner {
@@ -213,6 +239,51 @@ impl SastScanner {
         let lines: Vec<&str> = text.lines().collect();
         palisade_core::suppress::apply_inline(&mut findings, &mut diags, rel, &lines, &self.ids);
         (findings, diags)
+    }
+
+    /// The fixes the rules that carry one offer for `text` (as if at `rel`), in file order,
+    /// without overlaps (of two overlapping fixes the first is kept).
+    pub fn fixes(&self, rel: &str, text: &str) -> Vec<Fix> {
+        let Some(lang) = Lang::from_path(rel) else {
+            return Vec::new();
+        };
+        let Some(idx) = self.by_lang.get(&lang) else {
+            return Vec::new();
+        };
+        let pairs: Vec<(&Rule, &crate::matcher::Matcher)> = idx
+            .iter()
+            .map(|&(i, v)| {
+                let r = &self.rules[i];
+                (r, v.map_or(&r.matcher, |v| &r.variants[v].1))
+            })
+            .filter(|(r, _)| r.fix.is_some())
+            .collect();
+        if pairs.is_empty() {
+            return Vec::new();
+        }
+        let result = engine::analyse(text, lang, &pairs, self.budget);
+        let mut fixes: Vec<Fix> = result
+            .hits
+            .into_iter()
+            .filter_map(|h| {
+                Some(Fix {
+                    rule: pairs[h.rule].0.meta.id.clone(),
+                    line: h.start_line,
+                    replacement: h.fix?,
+                    range: h.range,
+                })
+            })
+            .collect();
+        fixes.sort_by_key(|f| (f.range.start, f.range.end));
+        let mut end = 0;
+        fixes.retain(|f| {
+            let keep = f.range.start >= end;
+            if keep {
+                end = f.range.end;
+            }
+            keep
+        });
+        fixes
     }
 
     fn scan_file(&self, file: &FileEntry, max: u64) -> (Vec<Finding>, Vec<Diagnostic>, u64) {

@@ -274,3 +274,26 @@ fn javascript_rules_run_on_typescript_and_tsx() {
     assert_eq!(run(&yaml, "a.tsx", tsx).len(), 1);
     assert_eq!(run(&yaml, "a.py", "eval(x)\n").len(), 0);
 }
+
+#[test]
+fn fixes_fill_in_metavariables_and_apply_without_overlaps() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let yaml = HEAD.to_owned() + "match: yaml.load($X)\nfix: yaml.safe_load($X)\n";
+    std::fs::write(dir.path().join("r.yaml"), &yaml).expect("write");
+    let s = SastScanner::new(&SastOptions {
+        rule_dirs: vec![dir.path().to_path_buf()],
+        ..SastOptions::default()
+    })
+    .expect("scanner");
+    let code = "import yaml\ncfg = yaml.load(open(p).read())\nx = yaml.load(yaml.load(s))\n";
+    let fixes = s.fixes("a.py", code);
+    assert_eq!(
+        fixes.iter().map(|f| f.line).collect::<Vec<_>>(),
+        vec![2, 3],
+        "the inner match of line 3 overlaps the outer one and waits for the next run"
+    );
+    assert_eq!(
+        palisade_sast::apply(code, &fixes),
+        "import yaml\ncfg = yaml.safe_load(open(p).read())\nx = yaml.safe_load(yaml.load(s))\n"
+    );
+}

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# SAST benchmark: palisade's sast scanner against Semgrep and Bandit on the same files.
+#
+#   bench/sast.sh
+#
+# Corpus (downloaded into $WORK, never into the repository): the Django 5.1.4 sdist from
+# PyPI (Python) and the eslint 9.17.0 package from npm (JavaScript).
+# Peers, from PyPI into a virtual environment:
+#   - Semgrep, with palisade's own rules translated into one local Semgrep rule file
+#     (bench/sast_semgrep.py; no registry download is possible here, and the same rules
+#     give the same workload), on both trees;
+#   - Bandit, with its built-in checks, on the Python tree (palisade: its Python rules).
+# Each tool runs once per tree; wall time and peak RSS come from /usr/bin/time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+WORK=${WORK:-$(mktemp -d)}
+SEMGREP_VERSION=1.185.0
+BANDIT_VERSION=1.9.4
+DJANGO_VERSION=5.1.4
+ESLINT_VERSION=9.17.0
+
+if [ ! -x "$WORK/venv/bin/semgrep" ] || [ ! -x "$WORK/venv/bin/bandit" ]; then
+  python3 -m venv "$WORK/venv"
+  "$WORK/venv/bin/pip" install -q "semgrep==$SEMGREP_VERSION" "bandit==$BANDIT_VERSION"
+fi
+CORPUS="$WORK/corpus"
+if [ ! -d "$CORPUS/django" ]; then
+  mkdir -p "$CORPUS" "$WORK/dl"
+  "$WORK/venv/bin/pip" download -q "django==$DJANGO_VERSION" --no-deps --no-binary :all: -d "$WORK/dl"
+  tar -xzf "$WORK/dl/django-$DJANGO_VERSION.tar.gz" -C "$WORK/dl"
+  mv "$WORK/dl/django-$DJANGO_VERSION" "$CORPUS/django"
+  (cd "$WORK/dl" && npm pack -q "eslint@$ESLINT_VERSION" >/dev/null)
+  mkdir -p "$CORPUS/eslint"
+  tar -xzf "$WORK/dl/eslint-$ESLINT_VERSION.tgz" -C "$CORPUS/eslint" --strip-components 1
+fi
+for t in django eslint; do
+  echo "corpus $t: $(find "$CORPUS/$t" -name '*.py' -o -name '*.js' | wc -l) source files, $(du -sb "$CORPUS/$t" | cut -f1) bytes"
+done
+
+cargo build --release -q
+PAL="$ROOT/target/release/palisade"
+"$WORK/venv/bin/python" bench/sast_semgrep.py crates/palisade-sast/rules "$WORK/semgrep-py.yaml" python
+"$WORK/venv/bin/python" bench/sast_semgrep.py crates/palisade-sast/rules "$WORK/semgrep-js.yaml" javascript
+
+run() { # name, command...
+  local name=$1; shift
+  /usr/bin/time -f "%e %M" -o "$WORK/$name.time" "$@" > "$WORK/$name.out" 2> "$WORK/$name.err" || true
+  read -r secs kb < <(tail -1 "$WORK/$name.time")
+  echo "$name: ${secs}s, peak RSS $((kb / 1024)) MB"
+}
+secs() { tail -1 "$WORK/$1.time" | cut -d' ' -f1; }
+SEMGREP=("$WORK/venv/bin/semgrep" scan --metrics=off --disable-version-check --no-git-ignore --json --quiet)
+
+run palisade-django "$PAL" scan "$CORPUS/django" --isolated --scanners sast --no-progress -f json --exit-zero
+run semgrep-django "${SEMGREP[@]}" --config "$WORK/semgrep-py.yaml" "$CORPUS/django"
+run bandit-django "$WORK/venv/bin/bandit" -r "$CORPUS/django" -f json -q
+run palisade-eslint "$PAL" scan "$CORPUS/eslint" --isolated --scanners sast --no-progress -f json --exit-zero
+run semgrep-eslint "${SEMGREP[@]}" --config "$WORK/semgrep-js.yaml" "$CORPUS/eslint"
+
+python3 - "$WORK" <<'PY'
+import json, sys, pathlib
+w = pathlib.Path(sys.argv[1])
+def count(name, key):
+    try:
+        return len(json.loads((w / f"{name}.out").read_text())[key])
+    except Exception as e:  # noqa: BLE001
+        return f"unread ({e})"
+for t in ["django", "eslint"]:
+    print(f"{t}: palisade {count('palisade-' + t, 'findings')} findings, semgrep {count('semgrep-' + t, 'results')} results")
+print(f"django: bandit {count('bandit-django', 'results')} results")
+PY
+python3 - "$(secs palisade-django)" "$(secs semgrep-django)" "$(secs bandit-django)" "$(secs palisade-eslint)" "$(secs semgrep-eslint)" <<'PY'
+import sys
+pd, sd, bd, pe, se = (float(x) for x in sys.argv[1:])
+r = lambda a, b: b / max(a, 0.001)
+print(f"django: palisade is {r(pd, sd):.1f}x faster than Semgrep, {r(pd, bd):.1f}x faster than Bandit")
+print(f"eslint: palisade is {r(pe, se):.1f}x faster than Semgrep")
+PY
