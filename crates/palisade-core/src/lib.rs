@@ -28,8 +28,8 @@ pub use config::Config;
 pub use diagnostic::{Diagnostic, DiagnosticLevel};
 pub use discovery::{FileEntry, FileKind, Inventory, SkipReason, Skipped};
 pub use model::{
-    Category, CommitInfo, Confidence, Cwe, Finding, Location, RuleMeta, Severity, Snippet,
-    Suppression, SuppressionKind,
+    Category, CommitInfo, Confidence, Cwe, Finding, FlowStep, Location, RuleMeta, Severity,
+    Snippet, Suppression, SuppressionKind,
 };
 pub use report::Report;
 pub use scanner::{ScanContext, ScanError, ScanOutput, Scanner};

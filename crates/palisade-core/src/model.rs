@@ -274,6 +274,19 @@ pub struct Location {
     pub commit: Option<CommitInfo>,
 }
 
+/// One step of a data-flow path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlowStep {
+    /// Path relative to the scanned root.
+    pub path: String,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, in Unicode code points.
+    pub column: u32,
+    /// What happens there (`source: request.args`, `assigned to host`, `sink: ...`).
+    pub message: String,
+}
+
 /// A redacted excerpt of the source line a finding is on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Snippet {
@@ -355,6 +368,9 @@ pub struct Finding {
     /// Redacted source excerpt of the primary location.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub snippet: Option<Snippet>,
+    /// Taint findings: the path the data takes, source first, the finding's location last.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flow: Vec<FlowStep>,
     /// Content-based identity that survives line moves; stable across scan modes.
     pub fingerprint: String,
     /// Free properties (for secrets: `secret_prefix`, `secret_sha256`, `validated`).
@@ -381,6 +397,7 @@ impl Finding {
             location,
             related_locations: Vec::new(),
             snippet: None,
+            flow: Vec::new(),
             fingerprint,
             properties: BTreeMap::new(),
             suppression: None,

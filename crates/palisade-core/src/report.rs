@@ -10,7 +10,7 @@ use crate::model::{Finding, RuleMeta, Severity};
 
 /// Version of the JSON report schema (`docs/report-format.md`). Bump the minor version for
 /// added fields, the major version for changed or removed ones.
-pub const SCHEMA_VERSION: &str = "1.5.0";
+pub const SCHEMA_VERSION: &str = "1.6.0";
 
 /// The tool that wrote the report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -581,6 +581,7 @@ mod tests {
             },
             related_locations: vec![],
             snippet: None,
+            flow: vec![],
             fingerprint: fp.into(),
             properties: BTreeMap::new(),
             suppression: None,

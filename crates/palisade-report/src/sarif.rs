@@ -146,6 +146,8 @@ struct SarifResult {
     locations: Vec<SarifLocation>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<SarifLocation>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    code_flows: Vec<Value>,
     partial_fingerprints: BTreeMap<&'static str, String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     suppressions: Vec<SarifSuppression>,
@@ -519,10 +521,35 @@ fn sarif_result(f: &Finding, rule_index: usize) -> SarifResult {
         message: Message::new(result_message(f)),
         locations: vec![primary],
         related_locations,
+        code_flows: code_flows(f),
         partial_fingerprints,
         suppressions,
         properties,
     }
+}
+
+/// A taint finding's path as one SARIF code flow with one thread flow: each step a location
+/// with its message, source first.
+fn code_flows(f: &Finding) -> Vec<Value> {
+    if f.flow.is_empty() {
+        return Vec::new();
+    }
+    let locations: Vec<Value> = f
+        .flow
+        .iter()
+        .map(|s| {
+            serde_json::json!({
+                "location": {
+                    "physicalLocation": {
+                        "artifactLocation": artifact(&s.path),
+                        "region": { "startLine": s.line, "startColumn": s.column },
+                    },
+                    "message": { "text": s.message },
+                }
+            })
+        })
+        .collect();
+    vec![serde_json::json!({ "threadFlows": [{ "locations": locations }] })]
 }
 
 /// The result's message: the finding's message, and when the finding occurs in other
@@ -783,6 +810,7 @@ mod tests {
                 commit: None,
             },
             related_locations: Vec::new(),
+            flow: Vec::new(),
             snippet: None,
             fingerprint: format!("fp{line}"),
             properties: BTreeMap::new(),

@@ -217,6 +217,18 @@ fn finding(s: &mut String, f: &Finding, opts: &WriteOptions, p: Paint) {
         };
         let _ = writeln!(s, "{pad}{eq} {text}");
     }
+    // Taint findings: the path from the source to the sink, a step a line.
+    if !f.flow.is_empty() {
+        let _ = writeln!(s, "{pad}{eq} data flow:");
+        for (i, st) in f.flow.iter().enumerate() {
+            let at = if st.path == f.location.path {
+                format!("{}:{}", st.line, st.column)
+            } else {
+                format!("{}:{}:{}", clean(&st.path), st.line, st.column)
+            };
+            let _ = writeln!(s, "{pad}    {}. {at} {}", i + 1, clean(&st.message));
+        }
+    }
     if let Some(c) = &f.location.commit {
         let short: String = c.id.chars().take(7).collect();
         let day: String = c.date.chars().take(10).collect();

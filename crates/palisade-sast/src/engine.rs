@@ -6,8 +6,9 @@ use ast_grep_core::tree_sitter::StrDoc;
 use ast_grep_core::{AstGrep, Node};
 
 use crate::lang::Lang;
-use crate::matcher::Matcher;
+use crate::rule::Check;
 use crate::rule::Rule;
+use crate::taint::Step;
 
 /// One match of a rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +31,8 @@ pub struct Hit {
     pub range: std::ops::Range<usize>,
     /// The rule's fix for this match: the replacement of `range`.
     pub fix: Option<String>,
+    /// Taint rules: the path from the source to the sink.
+    pub flow: Vec<Step>,
 }
 
 /// What analysing one file found.
@@ -46,12 +49,7 @@ pub struct FileResult {
 /// Analyse `text` as `lang` with `rules` (each with its matcher for `lang`). Rules run in
 /// order; when `budget` is spent, the remaining rules are skipped and `stopped_after` says
 /// how many ran.
-pub fn analyse(
-    text: &str,
-    lang: Lang,
-    rules: &[(&Rule, &Matcher)],
-    budget: Duration,
-) -> FileResult {
+pub fn analyse(text: &str, lang: Lang, rules: &[(&Rule, &Check)], budget: Duration) -> FileResult {
     let started = Instant::now();
     let grep = AstGrep::new(text, lang);
     let root = grep.root();
@@ -59,12 +57,36 @@ pub fn analyse(
         syntax_error: first_error(&root),
         ..FileResult::default()
     };
-    for (i, (rule, matcher)) in rules.iter().enumerate() {
+    for (i, (rule, check)) in rules.iter().enumerate() {
         if started.elapsed() > budget {
             out.stopped_after = Some(i);
             break;
         }
-        for m in root.find_all(*matcher) {
+        let matcher = match check {
+            Check::Match(m) => m,
+            Check::Taint(spec) => {
+                for flow in crate::taint::analyse(&root, lang, spec) {
+                    let Some(node) = root.dfs().find(|n| n.range() == flow.range) else {
+                        continue;
+                    };
+                    let (start, end) = (node.start_pos(), node.end_pos());
+                    out.hits.push(Hit {
+                        rule: i,
+                        start_line: start.line() as u32 + 1,
+                        start_column: start.column(&node) as u32 + 1,
+                        end_line: end.line() as u32 + 1,
+                        end_column: end.column(&node) as u32 + 1,
+                        message: rule.message.clone(),
+                        code: node.text().split_whitespace().collect::<Vec<_>>().join(" "),
+                        range: node.range(),
+                        fix: None,
+                        flow: flow.steps,
+                    });
+                }
+                continue;
+            }
+        };
+        for m in root.find_all(matcher) {
             let node: &Node<'_, StrDoc<Lang>> = &m;
             let (start, end) = (node.start_pos(), node.end_pos());
             out.hits.push(Hit {
@@ -93,6 +115,7 @@ pub fn analyse(
                     let bytes = ast_grep_core::replacer::Replacer::generate_replacement(t, &m);
                     String::from_utf8_lossy(&bytes).into_owned()
                 }),
+                flow: Vec::new(),
             });
         }
     }

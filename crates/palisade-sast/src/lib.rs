@@ -12,7 +12,8 @@ pub mod lang;
 pub mod matcher;
 pub mod rule;
 pub mod scanner;
+pub mod taint;
 
 pub use lang::Lang;
-pub use rule::{Rule, RuleError, builtin};
+pub use rule::{Check, Rule, RuleError, builtin};
 pub use scanner::{Fix, SastOptions, SastScanner, apply};

@@ -11,6 +11,7 @@ use regex::Regex;
 
 use crate::lang::Lang;
 use crate::matcher::{Constraint, Matcher};
+use crate::taint::TaintSpec;
 
 /// A compiled rule.
 #[derive(Clone)]
@@ -23,11 +24,11 @@ pub struct Rule {
     pub owasp: Option<String>,
     /// The finding message; `$X` is replaced by what the metavariable matched.
     pub message: String,
-    /// The matcher.
-    pub matcher: Matcher,
-    /// The same matcher for the other languages the rule runs on (JavaScript rules on
+    /// What the rule checks.
+    pub check: Check,
+    /// The same check for the other languages the rule runs on (JavaScript rules on
     /// TypeScript and TSX), where its patterns parse in that language.
-    pub variants: Vec<(Lang, Matcher)>,
+    pub variants: Vec<(Lang, Check)>,
     /// Related CERT C or MISRA C:2012 rule ids.
     pub standards: Vec<String>,
     /// Replacement for the matched code, with its metavariables (`palisade fix`).
@@ -48,6 +49,15 @@ impl fmt::Debug for Rule {
             .field("source", &self.source)
             .finish_non_exhaustive()
     }
+}
+
+/// What a rule checks.
+#[derive(Clone)]
+pub enum Check {
+    /// Every node its matcher matches is a finding.
+    Match(Matcher),
+    /// Every sink that data from a source reaches is a finding.
+    Taint(TaintSpec),
 }
 
 /// A rule file that cannot be loaded: file, line, what is wrong.
@@ -84,6 +94,10 @@ const RULE_KEYS: &[&str] = &[
     "match",
     "where",
     "fix",
+    "mode",
+    "sources",
+    "sinks",
+    "sanitizers",
 ];
 
 const MATCH_KEYS: &[&str] = &[
@@ -248,14 +262,35 @@ fn rule(node: &Node, file: &str) -> Result<Rule, Fail> {
         meta.references = strings(r, "references")?;
     }
     let fix = node.get("fix").map(|f| string(f, "fix")).transpose()?;
-    let compile = |l: Lang| -> Result<Matcher, Fail> {
+    let taint = match node.get("mode") {
+        None => false,
+        Some(m) => match string(m, "mode")?.as_str() {
+            "match" => false,
+            "taint" => true,
+            other => return fail(m, format!("`mode` is match or taint, not `{other}`")),
+        },
+    };
+    if taint && node.get("match").is_some() {
+        return fail(node, "a taint rule has `sources` and `sinks`, not `match`");
+    }
+    if !taint {
+        for key in ["sources", "sinks", "sanitizers"] {
+            if let Some(n) = node.get(key) {
+                return fail(n, format!("`{key}` needs `mode: taint`"));
+            }
+        }
+    }
+    let compile = |l: Lang| -> Result<Check, Fail> {
+        if taint {
+            return taint_spec(node, l).map(Check::Taint);
+        }
         let mut m = matcher(required(node, "match")?, l)?;
         if let Some(w) = node.get("where") {
             m = Matcher::Where(Box::new(m), constraints(w)?);
         }
-        Ok(m)
+        Ok(Check::Match(m))
     };
-    let matcher = compile(lang)?;
+    let check = compile(lang)?;
     // A pattern that is JavaScript but not TypeScript (a type assertion `<T>x` reads as
     // JSX, say) leaves that variant out rather than failing the rule.
     let variants = lang
@@ -268,13 +303,140 @@ fn rule(node: &Node, file: &str) -> Result<Rule, Fail> {
         lang,
         owasp,
         message: message.trim().to_owned(),
-        matcher,
+        check,
         variants,
         standards,
         fix,
         source: file.to_owned(),
         line: node.line,
         fixture: None,
+    })
+}
+
+/// Built-in source sets, named `@...` in a taint rule's `sources`: the request data of the
+/// common web frameworks.
+fn preset(name: &str, lang: Lang) -> Option<&'static [&'static str]> {
+    match (name, lang) {
+        // Flask, Django, Django REST framework, Starlette / FastAPI `Request`.
+        ("@web-request", Lang::Python) => Some(&[
+            "request.args",
+            "request.form",
+            "request.values",
+            "request.files",
+            "request.cookies",
+            "request.headers",
+            "request.data",
+            "request.json",
+            "request.get_json($$$)",
+            "request.get_data($$$)",
+            "request.stream",
+            "request.view_args",
+            "request.GET",
+            "request.POST",
+            "request.COOKIES",
+            "request.META",
+            "request.FILES",
+            "request.body",
+            "request.query_params",
+            "request.path_params",
+            "self.request.GET",
+            "self.request.POST",
+        ]),
+        // Express and Koa requests, and what a browser page reads from its URL.
+        ("@web-request", Lang::JavaScript | Lang::TypeScript | Lang::Tsx) => Some(&[
+            "req.query",
+            "req.body",
+            "req.params",
+            "req.headers",
+            "req.cookies",
+            "req.url",
+            "request.query",
+            "request.body",
+            "request.params",
+            "ctx.query",
+            "ctx.params",
+            "ctx.request.body",
+            "location.search",
+            "location.hash",
+            "location.href",
+            "window.location.search",
+            "window.location.hash",
+            "window.location.href",
+            "document.URL",
+            "document.referrer",
+            "document.cookie",
+        ]),
+        _ => None,
+    }
+}
+
+fn taint_spec(node: &Node, lang: Lang) -> Result<TaintSpec, Fail> {
+    let list_of = |key: &str, needed: bool| -> Result<Vec<&Node>, Fail> {
+        match node.get(key) {
+            None if needed => fail(node, format!("a taint rule needs `{key}`")),
+            None => Ok(Vec::new()),
+            Some(Node {
+                value: NodeValue::Array(items),
+                ..
+            }) if !items.is_empty() => Ok(items.iter().collect()),
+            Some(other) => fail(other, format!("`{key}` must be a non-empty list")),
+        }
+    };
+    let mut sources = Vec::new();
+    for s in list_of("sources", true)? {
+        if let Some(name) = s.as_str().filter(|n| n.starts_with('@')) {
+            let Some(patterns) = preset(name, lang) else {
+                return fail(
+                    s,
+                    format!("no source set `{name}` for {lang} (known: @web-request)"),
+                );
+            };
+            for p in patterns {
+                sources.push(pattern(s, p, lang, None)?);
+            }
+        } else {
+            sources.push(matcher(s, lang)?);
+        }
+    }
+    let mut sinks = Vec::new();
+    for s in list_of("sinks", true)? {
+        let focus = match s.get("focus") {
+            None => None,
+            Some(f) => {
+                let v = string(f, "focus")?;
+                let Some(name) = v.strip_prefix('$').filter(|n| !n.is_empty()) else {
+                    return fail(f, format!("`focus` names a metavariable (`$Q`), not `{v}`"));
+                };
+                Some(name.to_owned())
+            }
+        };
+        let m = match &s.value {
+            NodeValue::Object(entries) if focus.is_some() => {
+                let rest = Node::new(
+                    NodeValue::Object(
+                        entries
+                            .iter()
+                            .filter(|e| e.key != "focus")
+                            .cloned()
+                            .collect(),
+                    ),
+                    s.line,
+                    s.column,
+                );
+                matcher(&rest, lang)?
+            }
+            _ => matcher(s, lang)?,
+        };
+        sinks.push((m, focus));
+    }
+    let sanitizers = list_of("sanitizers", false)?
+        .into_iter()
+        .map(|s| matcher(s, lang))
+        .collect::<Result<_, _>>()?;
+    Ok(TaintSpec {
+        sources,
+        sinks,
+        sanitizers,
     })
 }
 

@@ -172,11 +172,11 @@ impl SastScanner {
         let Some(idx) = self.by_lang.get(&lang) else {
             return (findings, diags);
         };
-        let pairs: Vec<(&Rule, &crate::matcher::Matcher)> = idx
+        let pairs: Vec<(&Rule, &crate::rule::Check)> = idx
             .iter()
             .map(|&(i, v)| {
                 let r = &self.rules[i];
-                (r, v.map_or(&r.matcher, |v| &r.variants[v].1))
+                (r, v.map_or(&r.check, |v| &r.variants[v].1))
             })
             .collect();
         let result = engine::analyse(text, lang, &pairs, self.budget);
@@ -230,6 +230,16 @@ impl SastScanner {
             };
             let mut f = Finding::new(&rule.meta, hit.message.clone(), location, fp);
             "sast".clone_into(&mut f.scanner);
+            f.flow = hit
+                .flow
+                .iter()
+                .map(|s| palisade_core::FlowStep {
+                    path: rel.to_owned(),
+                    line: s.line,
+                    column: s.column,
+                    message: s.note.clone(),
+                })
+                .collect();
             f.properties.insert("language".into(), lang.name().into());
             if let Some(o) = &rule.owasp {
                 f.properties.insert("owasp".into(), o.clone().into());
@@ -250,11 +260,11 @@ impl SastScanner {
         let Some(idx) = self.by_lang.get(&lang) else {
             return Vec::new();
         };
-        let pairs: Vec<(&Rule, &crate::matcher::Matcher)> = idx
+        let pairs: Vec<(&Rule, &crate::rule::Check)> = idx
             .iter()
             .map(|&(i, v)| {
                 let r = &self.rules[i];
-                (r, v.map_or(&r.matcher, |v| &r.variants[v].1))
+                (r, v.map_or(&r.check, |v| &r.variants[v].1))
             })
             .filter(|(r, _)| r.fix.is_some())
             .collect();

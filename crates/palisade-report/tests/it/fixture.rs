@@ -80,6 +80,7 @@ fn finding(
         message: message.to_owned(),
         location,
         related_locations: Vec::new(),
+        flow: Vec::new(),
         snippet,
         fingerprint: fingerprint.to_owned(),
         properties,

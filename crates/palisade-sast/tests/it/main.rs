@@ -297,3 +297,124 @@ fn fixes_fill_in_metavariables_and_apply_without_overlaps() {
         "import yaml\ncfg = yaml.safe_load(open(p).read())\nx = yaml.safe_load(yaml.load(s))\n"
     );
 }
+
+const TAINT_HEAD: &str = "id: t-rule\ntitle: T\nseverity: high\ncwe: CWE-78\nmessage: m\ndescription: d\nremediation: r\nmode: taint\n";
+
+fn flows(yaml: &str, path: &str, code: &str) -> Vec<(u32, Vec<String>)> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("r.yaml"), yaml).expect("write");
+    let s = SastScanner::new(&SastOptions {
+        rule_dirs: vec![dir.path().to_path_buf()],
+        ..SastOptions::default()
+    })
+    .expect("scanner");
+    s.scan_text(path, code)
+        .0
+        .into_iter()
+        .filter(|f| f.rule_id == "t-rule")
+        .map(|f| {
+            (
+                f.location.start_line,
+                f.flow
+                    .iter()
+                    .map(|s| format!("{}:{}", s.line, s.message))
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn taint_follows_assignments_calls_and_parameters_and_stops_at_sanitizers() {
+    let yaml = format!(
+        "{TAINT_HEAD}language: python\nsources: [\"@web-request\"]\nsanitizers: [\"shlex.quote($X)\"]\nsinks:\n  - os.system($X)\n  - pattern: subprocess.$F($CMD, $$$REST)\n    focus: $CMD\n"
+    );
+    let code = "\
+import os, shlex, subprocess
+from flask import request
+
+def helper(h):
+    return \"ping \" + h
+
+def constant(h):
+    return \"ping localhost\"
+
+def run(cmd):
+    os.system(cmd)
+
+def ping():
+    host = request.args.get(\"host\")
+    cmd = helper(host)
+    subprocess.check_output(cmd, shell=True)
+    os.system(\"ping \" + shlex.quote(host))
+    os.system(constant(host))
+    subprocess.run([\"ping\"], input=host)
+    run(cmd)
+    host = \"localhost\"
+    os.system(\"ping \" + host)
+";
+    let got = flows(&yaml, "app.py", code);
+    let lines: Vec<u32> = got.iter().map(|(l, _)| *l).collect();
+    assert_eq!(lines, vec![11, 16], "{got:#?}");
+    assert_eq!(
+        got[1].1,
+        [
+            "14:source: request.args",
+            "14:assigned to host",
+            "15:returned by helper",
+            "15:assigned to cmd",
+            "16:sink: subprocess.check_output(cmd, shell=True)"
+        ]
+    );
+    assert_eq!(
+        got[0].1.last().map(String::as_str),
+        Some("11:sink: os.system(cmd)")
+    );
+    assert!(
+        got[0].1.iter().any(|s| s == "10:parameter cmd of run"),
+        "{:?}",
+        got[0].1
+    );
+}
+
+#[test]
+fn taint_in_javascript_and_typescript_through_template_literals() {
+    let yaml = format!(
+        "{TAINT_HEAD}language: javascript\nsources: [\"@web-request\"]\nsanitizers: [\"DOMPurify.sanitize($X)\"]\nsinks:\n  - pattern: $EL.innerHTML = $V\n    focus: $V\n"
+    );
+    let ts = "\
+export function render(el: HTMLElement): void {
+  const params = new URLSearchParams(window.location.search);
+  const ward = params.get(\"ward\") ?? \"all\";
+  el.innerHTML = `<p>${ward}</p>`;
+  el.innerHTML = DOMPurify.sanitize(`<p>${ward}</p>`);
+  el.innerHTML = `<p>static</p>`;
+}
+";
+    let got = flows(&yaml, "render.ts", ts);
+    assert_eq!(
+        got.iter().map(|(l, _)| *l).collect::<Vec<_>>(),
+        vec![4],
+        "{got:#?}"
+    );
+    assert_eq!(got[0].1[0], "2:source: window.location.search");
+}
+
+#[test]
+fn taint_rules_are_checked_when_loaded() {
+    let e = custom(&format!(
+        "{TAINT_HEAD}language: python\nsinks: [\"os.system($X)\"]\n"
+    ))
+    .expect_err("must fail");
+    assert!(e.message.contains("needs `sources`"), "{e}");
+    let e = custom(&format!(
+        "{TAINT_HEAD}language: python\nsources: [\"@nope\"]\nsinks: [\"os.system($X)\"]\n"
+    ))
+    .expect_err("must fail");
+    assert!(e.message.contains("no source set `@nope`"), "{e}");
+    let e = custom(&format!("{HEAD}match: foo()\nsinks: [\"os.system($X)\"]\n"))
+        .expect_err("must fail");
+    assert!(e.message.contains("needs `mode: taint`"), "{e}");
+    let e = custom(&format!("{TAINT_HEAD}language: python\nsources: [\"@web-request\"]\nsinks:\n  - pattern: os.system($X)\n    focus: X\n")).expect_err("must fail");
+    assert!(e.message.contains("`focus` names a metavariable"), "{e}");
+}
