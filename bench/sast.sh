@@ -28,8 +28,8 @@ CORPUS="$WORK/corpus"
 if [ ! -d "$CORPUS/django" ]; then
   mkdir -p "$CORPUS" "$WORK/dl"
   "$WORK/venv/bin/pip" download -q "django==$DJANGO_VERSION" --no-deps --no-binary :all: -d "$WORK/dl"
-  tar -xzf "$WORK/dl/django-$DJANGO_VERSION.tar.gz" -C "$WORK/dl"
-  mv "$WORK/dl/django-$DJANGO_VERSION" "$CORPUS/django"
+  mkdir -p "$CORPUS/django"
+  tar -xzf "$WORK/dl"/[Dd]jango-"$DJANGO_VERSION".tar.gz -C "$CORPUS/django" --strip-components 1
   (cd "$WORK/dl" && npm pack -q "eslint@$ESLINT_VERSION" >/dev/null)
   mkdir -p "$CORPUS/eslint"
   tar -xzf "$WORK/dl/eslint-$ESLINT_VERSION.tgz" -C "$CORPUS/eslint" --strip-components 1

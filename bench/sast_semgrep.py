@@ -19,6 +19,44 @@ import yaml  # PyYAML, installed with semgrep
 
 LANGS = {"python": "python", "javascript": "javascript", "c": "c"}
 
+# The `@web-request` source sets of crates/palisade-sast/src/rule.rs (preset), for taint rules.
+WEB = {
+    "python": ["request.args", "request.form", "request.values", "request.files",
+               "request.cookies", "request.headers", "request.data", "request.json",
+               "request.get_json(...)", "request.get_data(...)", "request.stream",
+               "request.view_args", "request.GET", "request.POST", "request.COOKIES",
+               "request.META", "request.FILES", "request.body", "request.query_params",
+               "request.path_params", "self.request.GET", "self.request.POST"],
+    "javascript": ["req.query", "req.body", "req.params", "req.headers", "req.cookies",
+                   "req.url", "request.query", "request.body", "request.params", "ctx.query",
+                   "ctx.params", "ctx.request.body", "location.search", "location.hash",
+                   "location.href", "window.location.search", "window.location.hash",
+                   "window.location.href", "document.URL", "document.referrer",
+                   "document.cookie"],
+}
+
+
+def taint(r):
+    """A Semgrep taint rule from a palisade taint rule."""
+    sources = []
+    for src in r["sources"]:
+        if isinstance(src, str) and src.startswith("@"):
+            sources.extend({"pattern": p} for p in WEB[r["language"]])
+        else:
+            sources.extend(matcher(src) or [])
+    sinks = []
+    for sink in r["sinks"]:
+        focus = sink.pop("focus", None) if isinstance(sink, dict) else None
+        ops = matcher(sink) or []
+        if focus:
+            ops.append({"focus-metavariable": focus})
+        sinks.append({"patterns": ops} if len(ops) > 1 else ops[0])
+    out = {"mode": "taint", "pattern-sources": sources, "pattern-sinks": sinks}
+    sanitizers = [m for s in r.get("sanitizers", []) for m in (matcher(s) or [])]
+    if sanitizers:
+        out["pattern-sanitizers"] = sanitizers
+    return out
+
 
 def pat(p):
     p = re.sub(r"\$\$\$[A-Z_][A-Z0-9_]*", "...", p)
@@ -71,19 +109,23 @@ def main():
             r = yaml.safe_load(f)
         if r["language"] not in wanted:
             continue
-        ops = matcher(r["match"])
-        if not ops:
-            continue
-        for w in r.get("where", []):
-            if "regex" in w:
-                ops.append({"metavariable-regex": {"metavariable": w["metavariable"], "regex": w["regex"]}})
-        rules.append({
+        rule = {
             "id": r["id"],
             "languages": [LANGS[r["language"]]],
             "severity": "ERROR",
             "message": r["title"],
-            "patterns": ops,
-        })
+        }
+        if r.get("mode") == "taint":
+            rule.update(taint(r))
+        else:
+            ops = matcher(r["match"])
+            if not ops:
+                continue
+            for w in r.get("where", []):
+                if "regex" in w:
+                    ops.append({"metavariable-regex": {"metavariable": w["metavariable"], "regex": w["regex"]}})
+            rule["patterns"] = ops
+        rules.append(rule)
     with open(out, "w") as f:
         yaml.safe_dump({"rules": rules}, f, sort_keys=False)
     print(json.dumps({"rules": len(rules)}))

@@ -6,6 +6,7 @@ use ast_grep_core::tree_sitter::StrDoc;
 use ast_grep_core::{AstGrep, Node};
 
 use crate::lang::Lang;
+use crate::matcher::Matcher;
 use crate::rule::Check;
 use crate::rule::Rule;
 use crate::taint::Step;
@@ -42,83 +43,204 @@ pub struct FileResult {
     pub hits: Vec<Hit>,
     /// Line of the first syntax error, when the file did not parse cleanly.
     pub syntax_error: Option<u32>,
-    /// How many rules ran to completion, when the budget ran out before the last.
-    pub stopped_after: Option<usize>,
+    /// When the time budget ran out: the line the analysis had reached (structural rules
+    /// saw the file up to there; taint rules not yet run were skipped).
+    pub stopped_at: Option<u32>,
 }
 
-/// Analyse `text` as `lang` with `rules` (each with its matcher for `lang`). Rules run in
-/// order; when `budget` is spent, the remaining rules are skipped and `stopped_after` says
-/// how many ran.
+/// What to try on a node of some kind.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Probe {
+    /// A structural rule (its index).
+    Rule(usize),
+    /// A source of a taint rule.
+    Source(usize),
+    /// A sink of a taint rule.
+    Sink(usize),
+}
+
+/// How often (in nodes visited) the time budget is checked.
+const BUDGET_CHECK: usize = 2048;
+
+fn position(node: &Node<'_, StrDoc<Lang>>) -> (u32, u32, u32, u32) {
+    let (start, end) = (node.start_pos(), node.end_pos());
+    (
+        start.line() as u32 + 1,
+        start.column(node) as u32 + 1,
+        end.line() as u32 + 1,
+        end.column(node) as u32 + 1,
+    )
+}
+
+fn collapsed(node: &Node<'_, StrDoc<Lang>>) -> String {
+    node.text().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Analyse `text` as `lang` with `rules` (each with its check for `lang`).
+///
+/// The tree is walked once: each node is tried only against the rules whose patterns can
+/// match a node of its kind, and the walk also notes which taint rules have a source and a
+/// sink in the file; only those run their data-flow analysis afterwards. When `budget` is
+/// spent the walk stops (`stopped_at`) and the remaining taint rules are skipped.
 pub fn analyse(text: &str, lang: Lang, rules: &[(&Rule, &Check)], budget: Duration) -> FileResult {
+    use ast_grep_core::Matcher as _;
+    use ast_grep_core::matcher::MatcherExt as _;
+    use ast_grep_core::tree_sitter::LanguageExt as _;
+
     let started = Instant::now();
+    // A rule whose patterns all need a word the file does not contain is not tried; a
+    // taint rule needs a word of one of its sources. A file no rule can match is not parsed.
+    let present = |ks: Option<Vec<&str>>| ks.is_none_or(|ks| ks.iter().any(|k| text.contains(k)));
+    let active: Vec<bool> = rules
+        .iter()
+        .map(|(_, check)| match check {
+            Check::Match(m) => present(m.keywords()),
+            Check::Taint(spec) => present(spec.source_keywords()),
+        })
+        .collect();
+    if !active.contains(&true) {
+        return FileResult::default();
+    }
     let grep = AstGrep::new(text, lang);
     let root = grep.root();
     let mut out = FileResult {
         syntax_error: first_error(&root),
         ..FileResult::default()
     };
-    for (i, (rule, check)) in rules.iter().enumerate() {
-        if started.elapsed() > budget {
-            out.stopped_after = Some(i);
+    let kinds = lang.get_ts_language().node_kind_count();
+    let mut table: Vec<Vec<Probe>> = vec![Vec::new(); kinds];
+    let mut every: Vec<Probe> = Vec::new();
+    // A taint rule's many sources (or sinks) of one kind probe the node once.
+    let mut add = |m: &Matcher, probe: Probe| match m.potential_kinds() {
+        Some(set) => {
+            for k in set.iter().filter(|&k| k < kinds) {
+                if !table[k].contains(&probe) {
+                    table[k].push(probe);
+                }
+            }
+        }
+        None => {
+            if !every.contains(&probe) {
+                every.push(probe);
+            }
+        }
+    };
+    for (i, (_, check)) in rules.iter().enumerate() {
+        if !active[i] {
+            continue;
+        }
+        match check {
+            Check::Match(m) => add(m, Probe::Rule(i)),
+            Check::Taint(spec) => {
+                for m in &spec.sources {
+                    add(m, Probe::Source(i));
+                }
+                for (m, _) in &spec.sinks {
+                    add(m, Probe::Sink(i));
+                }
+            }
+        }
+    }
+    let mut has_source = vec![false; rules.len()];
+    let mut has_sink = vec![false; rules.len()];
+    for (visited, node) in root.dfs().enumerate() {
+        if visited % BUDGET_CHECK == BUDGET_CHECK - 1 && started.elapsed() > budget {
+            out.stopped_at = Some(node.start_pos().line() as u32 + 1);
             break;
         }
-        let matcher = match check {
-            Check::Match(m) => m,
-            Check::Taint(spec) => {
-                for flow in crate::taint::analyse(&root, lang, spec) {
-                    let Some(node) = root.dfs().find(|n| n.range() == flow.range) else {
+        let k = usize::from(node.kind_id());
+        for probe in table.get(k).into_iter().flatten().chain(&every) {
+            match *probe {
+                Probe::Rule(i) => {
+                    let (rule, Check::Match(matcher)) = rules[i] else {
                         continue;
                     };
-                    let (start, end) = (node.start_pos(), node.end_pos());
+                    let Some(m) = matcher.match_node(node.clone()) else {
+                        continue;
+                    };
+                    let (start_line, start_column, end_line, end_column) = position(&m);
                     out.hits.push(Hit {
                         rule: i,
-                        start_line: start.line() as u32 + 1,
-                        start_column: start.column(&node) as u32 + 1,
-                        end_line: end.line() as u32 + 1,
-                        end_column: end.column(&node) as u32 + 1,
-                        message: rule.message.clone(),
-                        code: node.text().split_whitespace().collect::<Vec<_>>().join(" "),
-                        range: node.range(),
-                        fix: None,
-                        flow: flow.steps,
+                        start_line,
+                        start_column,
+                        end_line,
+                        end_column,
+                        message: interpolate(&rule.message, |name| {
+                            let env = m.get_env();
+                            if let Some(n) = env.get_match(name) {
+                                return Some(shown(n));
+                            }
+                            let many = env.get_multiple_matches(name);
+                            (!many.is_empty()).then(|| {
+                                many.iter()
+                                    .filter(|n| n.is_named())
+                                    .map(shown)
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            })
+                        }),
+                        code: collapsed(&m),
+                        range: m.range(),
+                        fix: rule.fix.as_deref().map(|t| {
+                            let bytes =
+                                ast_grep_core::replacer::Replacer::generate_replacement(t, &m);
+                            String::from_utf8_lossy(&bytes).into_owned()
+                        }),
+                        flow: Vec::new(),
                     });
                 }
-                continue;
+                Probe::Source(i) if !has_source[i] => {
+                    if let Check::Taint(spec) = rules[i].1 {
+                        has_source[i] = spec
+                            .sources
+                            .iter()
+                            .any(|m| m.match_node(node.clone()).is_some());
+                    }
+                }
+                Probe::Sink(i) if !has_sink[i] => {
+                    if let Check::Taint(spec) = rules[i].1 {
+                        has_sink[i] = spec
+                            .sinks
+                            .iter()
+                            .any(|(m, _)| m.match_node(node.clone()).is_some());
+                    }
+                }
+                Probe::Source(_) | Probe::Sink(_) => {}
             }
+        }
+    }
+    for (i, (rule, check)) in rules.iter().enumerate() {
+        let Check::Taint(spec) = check else {
+            continue;
         };
-        for m in root.find_all(matcher) {
-            let node: &Node<'_, StrDoc<Lang>> = &m;
-            let (start, end) = (node.start_pos(), node.end_pos());
+        if !(has_source[i] && has_sink[i]) {
+            continue;
+        }
+        if out.stopped_at.is_some() || started.elapsed() > budget {
+            out.stopped_at.get_or_insert(1);
+            break;
+        }
+        for flow in crate::taint::flows(&root, lang, spec) {
+            let Some(node) = root.dfs().find(|n| n.range() == flow.range) else {
+                continue;
+            };
+            let (start_line, start_column, end_line, end_column) = position(&node);
             out.hits.push(Hit {
                 rule: i,
-                start_line: start.line() as u32 + 1,
-                start_column: start.column(node) as u32 + 1,
-                end_line: end.line() as u32 + 1,
-                end_column: end.column(node) as u32 + 1,
-                message: interpolate(&rule.message, |name| {
-                    let env = m.get_env();
-                    if let Some(n) = env.get_match(name) {
-                        return Some(shown(n));
-                    }
-                    let many = env.get_multiple_matches(name);
-                    (!many.is_empty()).then(|| {
-                        many.iter()
-                            .filter(|n| n.is_named())
-                            .map(shown)
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    })
-                }),
-                code: node.text().split_whitespace().collect::<Vec<_>>().join(" "),
+                start_line,
+                start_column,
+                end_line,
+                end_column,
+                message: rule.message.clone(),
+                code: collapsed(&node),
                 range: node.range(),
-                fix: rule.fix.as_deref().map(|t| {
-                    let bytes = ast_grep_core::replacer::Replacer::generate_replacement(t, &m);
-                    String::from_utf8_lossy(&bytes).into_owned()
-                }),
-                flow: Vec::new(),
+                fix: None,
+                flow: flow.steps,
             });
         }
     }
+    out.hits
+        .sort_by_key(|h| (h.rule, h.range.start, h.range.end));
     out
 }
 

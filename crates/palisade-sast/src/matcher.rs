@@ -17,8 +17,9 @@ use crate::lang::Lang;
 /// One matcher of a rule.
 #[derive(Clone)]
 pub enum Matcher {
-    /// Code with metavariables.
-    Pattern(Pattern),
+    /// Code with metavariables, and the longest literal word of that code (which every
+    /// match contains), when the pattern is the whole matched code.
+    Pattern(Pattern, Option<Box<str>>),
     /// A node of this tree-sitter kind.
     Kind(KindMatcher),
     /// A node whose whole text matches.
@@ -39,6 +40,57 @@ pub enum Matcher {
     Precedes(Box<Self>, Lang),
     /// The inner matcher, then constraints on what its metavariables bound.
     Where(Box<Self>, Vec<Constraint>),
+}
+
+impl Matcher {
+    /// Words one of which the text of every node this matcher matches contains (None: no
+    /// such guarantee). A file whose text has none of them cannot match, so the rule is not
+    /// tried on it.
+    pub fn keywords(&self) -> Option<Vec<&str>> {
+        match self {
+            Self::Pattern(_, word) => word.as_deref().map(|w| vec![w]),
+            Self::All(ms) => ms.iter().find_map(Self::keywords),
+            Self::Any(ms) => {
+                let mut all = Vec::new();
+                for m in ms {
+                    all.extend(m.keywords()?);
+                }
+                Some(all)
+            }
+            Self::Where(m, _) => m.keywords(),
+            Self::Kind(_)
+            | Self::Regex(_)
+            | Self::Not(_)
+            | Self::Inside(_)
+            | Self::Has(_)
+            | Self::Follows(..)
+            | Self::Precedes(..) => None,
+        }
+    }
+}
+
+/// The longest word (identifier-like run) of a pattern's code that is not a metavariable.
+pub fn longest_word(code: &str) -> Option<Box<str>> {
+    let mut best: Option<&str> = None;
+    let bytes = code.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c.is_ascii_alphabetic() || c == b'_' {
+            let start = i;
+            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                i += 1;
+            }
+            let metavar = start > 0 && bytes[start - 1] == b'$';
+            let word = &code[start..i];
+            if !metavar && best.is_none_or(|b| word.len() > b.len()) {
+                best = Some(word);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    best.filter(|w| w.len() >= 2).map(Into::into)
 }
 
 /// A constraint on a metavariable's text or kind.
@@ -108,7 +160,13 @@ impl AgMatcher for Matcher {
         env: &mut Cow<'_, MetaVarEnv<'t, D>>,
     ) -> Option<Node<'t, D>> {
         match self {
-            Self::Pattern(p) => p.match_node_with_env(node, env),
+            Self::Pattern(p, word) => {
+                // Cheaper than the structural comparison, and most nodes fail it.
+                if word.as_deref().is_some_and(|w| !node.text().contains(w)) {
+                    return None;
+                }
+                p.match_node_with_env(node, env)
+            }
             Self::Kind(k) => k.match_node_with_env(node, env),
             Self::Regex(r) => r.is_match(&node.text()).then_some(node),
             Self::All(ms) => {
@@ -166,7 +224,7 @@ impl AgMatcher for Matcher {
 
     fn potential_kinds(&self) -> Option<bit_set::BitSet> {
         match self {
-            Self::Pattern(p) => p.potential_kinds(),
+            Self::Pattern(p, _) => p.potential_kinds(),
             Self::Kind(k) => k.potential_kinds(),
             Self::All(ms) => ms.iter().find_map(AgMatcher::potential_kinds),
             Self::Any(ms) => {

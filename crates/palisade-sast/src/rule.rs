@@ -433,11 +433,7 @@ fn taint_spec(node: &Node, lang: Lang) -> Result<TaintSpec, Fail> {
         .into_iter()
         .map(|s| matcher(s, lang))
         .collect::<Result<_, _>>()?;
-    Ok(TaintSpec {
-        sources,
-        sinks,
-        sanitizers,
-    })
+    Ok(TaintSpec::new(sources, sinks, sanitizers))
 }
 
 fn boxed(node: &Node, lang: Lang) -> Result<Box<Matcher>, Fail> {
@@ -521,7 +517,7 @@ fn matcher(node: &Node, lang: Lang) -> Result<Matcher, Fail> {
     if !parts.iter().any(|p| {
         matches!(
             p,
-            Matcher::Pattern(_)
+            Matcher::Pattern(..)
                 | Matcher::Kind(_)
                 | Matcher::Regex(_)
                 | Matcher::All(_)
@@ -574,7 +570,13 @@ fn pattern(node: &Node, src: &str, lang: Lang, selector: Option<&str>) -> Result
             format!("pattern `{shown}` does not parse as {lang}: {e}"),
         )
     })?;
-    Ok(Matcher::Pattern(p))
+    // A contextual pattern matches only part of its code: no word of it is certain.
+    let word = if selector.is_none() {
+        crate::matcher::longest_word(src)
+    } else {
+        None
+    };
+    Ok(Matcher::Pattern(p, word))
 }
 
 /// `pattern:` as a string, or as `{context: CODE, selector: KIND}` (the node of that kind

@@ -193,18 +193,17 @@ impl SastScanner {
                 .at(rel.to_owned(), Some(line)),
             );
         }
-        if let Some(ran) = result.stopped_after {
+        if let Some(line) = result.stopped_at {
             diags.push(
                 Diagnostic::new(
                     "sast-partial",
                     DiagnosticLevel::Warning,
                     format!(
-                        "partially analysed: the time budget of {} s per file ran out after {ran} of {} rules",
+                        "partially analysed: the time budget of {} s per file ran out at line {line}; findings after it, and of data-flow rules, may be missing",
                         self.budget.as_secs_f64(),
-                        rules.len()
                     ),
                 )
-                .at(rel.to_owned(), None),
+                .at(rel.to_owned(), Some(line)),
             );
         }
         // Identity: rule, file, the matched code, and which occurrence of that code it is,

@@ -17,6 +17,7 @@
 //! and the sink. Branches are not merged (the last assignment in document order wins) and
 //! loops are walked once, so some flows through loops and alternative branches are missed.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
@@ -39,6 +40,59 @@ pub struct TaintSpec {
     pub sinks: Vec<(Matcher, Option<String>)>,
     /// What makes data safe.
     pub sanitizers: Vec<Matcher>,
+    source_kinds: Kinds,
+    sink_kinds: Kinds,
+    sanitizer_kinds: Kinds,
+}
+
+/// The node kinds a set of matchers can match (None: any kind), to skip the others cheaply.
+#[derive(Clone)]
+struct Kinds(Option<bit_set::BitSet>);
+
+impl Kinds {
+    fn of<'a>(ms: impl IntoIterator<Item = &'a Matcher>) -> Self {
+        let mut all = bit_set::BitSet::new();
+        for m in ms {
+            match ast_grep_core::Matcher::potential_kinds(m) {
+                Some(k) => all.union_with(&k),
+                None => return Self(None),
+            }
+        }
+        Self(Some(all))
+    }
+
+    fn may(&self, n: &N<'_>) -> bool {
+        self.0
+            .as_ref()
+            .is_none_or(|k| k.contains(usize::from(n.kind_id())))
+    }
+}
+
+impl TaintSpec {
+    /// Words one of which every source's text contains (None: no such guarantee).
+    pub fn source_keywords(&self) -> Option<Vec<&str>> {
+        let mut all = Vec::new();
+        for m in &self.sources {
+            all.extend(m.keywords()?);
+        }
+        Some(all)
+    }
+
+    /// A taint specification.
+    pub fn new(
+        sources: Vec<Matcher>,
+        sinks: Vec<(Matcher, Option<String>)>,
+        sanitizers: Vec<Matcher>,
+    ) -> Self {
+        Self {
+            source_kinds: Kinds::of(&sources),
+            sink_kinds: Kinds::of(sinks.iter().map(|(m, _)| m)),
+            sanitizer_kinds: Kinds::of(&sanitizers),
+            sources,
+            sinks,
+            sanitizers,
+        }
+    }
 }
 
 /// One step of a taint path.
@@ -208,27 +262,82 @@ fn is_return(kind: &str) -> bool {
     kind == "return_statement"
 }
 
-/// What a call to a function of the file does with tainted arguments: the indexes of the
-/// parameters that reach its return value.
-type Summaries = HashMap<String, BTreeSet<usize>>;
+/// The functions of a file, by name: (index in the list of functions, parameter names).
+type Functions = BTreeMap<String, (usize, Vec<String>)>;
 
-struct Ctx<'a> {
+struct Ctx<'a, 'r> {
     lang: Lang,
     spec: &'a TaintSpec,
-    summaries: &'a Summaries,
+    /// Every function definition of the file.
+    functions: &'a [N<'r>],
+    /// The file's functions by name (empty while computing a summary: calls inside a
+    /// summary pass taint on from every argument).
+    by_name: &'a Functions,
+    /// What a call to a function of the file does with tainted arguments: the indexes of
+    /// the parameters that reach its return value; computed when first needed.
+    summaries: &'a RefCell<HashMap<String, BTreeSet<usize>>>,
+    /// Byte ranges of the file's sources, sorted: an expression with no tainted variable
+    /// in scope is tainted only if one lies within it.
+    sources_at: &'a [std::ops::Range<usize>],
 }
 
-impl Ctx<'_> {
+impl Ctx<'_, '_> {
     fn matches_any(ms: &[Matcher], n: &N<'_>) -> bool {
         ms.iter().any(|m| m.match_node(n.clone()).is_some())
     }
 
+    fn has_source_within(&self, r: &std::ops::Range<usize>) -> bool {
+        let i = self.sources_at.partition_point(|s| s.start < r.start);
+        self.sources_at.get(i).is_some_and(|s| s.end <= r.end)
+    }
+
+    /// Which parameters of function `name` reach its return value.
+    fn summary(&self, name: &str) -> Option<BTreeSet<usize>> {
+        let (i, params) = self.by_name.get(name)?;
+        if let Some(s) = self.summaries.borrow().get(name) {
+            return Some(s.clone());
+        }
+        let marker = TaintSpec::new(Vec::new(), Vec::new(), self.spec.sanitizers.clone());
+        let none = Functions::new();
+        let inner = Ctx {
+            lang: self.lang,
+            spec: &marker,
+            functions: self.functions,
+            by_name: &none,
+            summaries: self.summaries,
+            sources_at: &[],
+        };
+        let mut reaching = BTreeSet::new();
+        for (pi, p) in params.iter().enumerate() {
+            let mut env = BTreeMap::new();
+            env.insert(p.clone(), Arc::new(Vec::new()));
+            let mut returns = false;
+            inner.walk(
+                &self.functions[*i],
+                env,
+                &mut Vec::new(),
+                &mut Vec::new(),
+                &mut returns,
+            );
+            if returns {
+                reaching.insert(pi);
+            }
+        }
+        self.summaries
+            .borrow_mut()
+            .insert(name.to_owned(), reaching.clone());
+        Some(reaching)
+    }
+
     /// The trace that taints `n`, if any.
     fn tainted(&self, n: &N<'_>, env: &BTreeMap<String, Trace>, depth: u32) -> Option<Trace> {
-        if depth > 200 || Self::matches_any(&self.spec.sanitizers, n) {
+        if depth > 200
+            || env.is_empty() && !self.has_source_within(&n.range())
+            || self.spec.sanitizer_kinds.may(n) && Self::matches_any(&self.spec.sanitizers, n)
+        {
             return None;
         }
-        if Self::matches_any(&self.spec.sources, n) {
+        if self.spec.source_kinds.may(n) && Self::matches_any(&self.spec.sources, n) {
             return Some(Arc::new(vec![step(n, format!("source: {}", short(n)))]));
         }
         let kind = n.kind();
@@ -247,7 +356,7 @@ impl Ctx<'_> {
         }
         if matches!(kind.as_ref(), "call" | "call_expression")
             && let Some(callee) = n.field("function")
-            && let Some(params) = self.summaries.get(callee.text().as_ref())
+            && let Some(params) = self.summary(callee.text().as_ref())
         {
             // A function of this file: only the arguments its body returns matter.
             let args = n.field("arguments")?;
@@ -286,24 +395,30 @@ impl Ctx<'_> {
             for c in children.into_iter().rev() {
                 stack.push(c);
             }
-            for (sink, focus) in &self.spec.sinks {
-                let Some(m) = sink.match_node(n.clone()) else {
-                    continue;
-                };
-                if !seen_sinks.insert(n.node_id()) {
-                    continue;
-                }
-                let target = focus
-                    .as_deref()
-                    .and_then(|f| m.get_env().get_match(f).cloned())
-                    .unwrap_or_else(|| n.clone());
-                if let Some(t) = self.tainted(&target, &env, 0) {
-                    let mut steps = (*t).clone();
-                    steps.push(step(&n, format!("sink: {}", short(&n))));
-                    out.push(Flow {
-                        range: n.range(),
-                        steps,
-                    });
+            if !self.spec.sink_kinds.may(&n)
+                || env.is_empty() && !self.has_source_within(&n.range())
+            {
+                // no sink of this kind
+            } else {
+                for (sink, focus) in &self.spec.sinks {
+                    let Some(m) = sink.match_node(n.clone()) else {
+                        continue;
+                    };
+                    if !seen_sinks.insert(n.node_id()) {
+                        continue;
+                    }
+                    let target = focus
+                        .as_deref()
+                        .and_then(|f| m.get_env().get_match(f).cloned())
+                        .unwrap_or_else(|| n.clone());
+                    if let Some(t) = self.tainted(&target, &env, 0) {
+                        let mut steps = (*t).clone();
+                        steps.push(step(&n, format!("sink: {}", short(&n))));
+                        out.push(Flow {
+                            range: n.range(),
+                            steps,
+                        });
+                    }
                 }
             }
             if is_return(&kind)
@@ -315,7 +430,7 @@ impl Ctx<'_> {
             }
             if matches!(kind.as_ref(), "call" | "call_expression")
                 && let Some(callee) = n.field("function")
-                && self.summaries.contains_key(callee.text().as_ref())
+                && self.by_name.contains_key(callee.text().as_ref())
                 && let Some(args) = n.field("arguments")
             {
                 for (i, a) in args.children().filter(Node::is_named).enumerate() {
@@ -354,54 +469,52 @@ impl Ctx<'_> {
     }
 }
 
+/// Whether some node of the file matches one of `ms` (one pass over the tree).
+fn anywhere(root: &N<'_>, ms: &[Matcher], kinds: &Kinds) -> bool {
+    root.dfs()
+        .any(|n| kinds.may(&n) && Ctx::matches_any(ms, &n))
+}
+
 /// Flows from sources to sinks in the file rooted at `root`.
 pub fn analyse(root: &N<'_>, lang: Lang, spec: &TaintSpec) -> Vec<Flow> {
+    // Most files have no source or no sink: nothing can flow, and the analysis below (which
+    // visits every function once per parameter) is skipped.
+    let sinks: Vec<Matcher> = spec.sinks.iter().map(|(m, _)| m.clone()).collect();
+    if !anywhere(root, &spec.sources, &spec.source_kinds)
+        || !anywhere(root, &sinks, &spec.sink_kinds)
+    {
+        return Vec::new();
+    }
+    flows(root, lang, spec)
+}
+
+/// Flows from sources to sinks in the file rooted at `root`, without first checking that
+/// the file has a source and a sink (the engine's single walk did).
+pub fn flows(root: &N<'_>, lang: Lang, spec: &TaintSpec) -> Vec<Flow> {
     let functions: Vec<N<'_>> = root
         .dfs()
         .filter(|n| is_function(lang, &n.kind()))
         .collect();
-    let mut by_name: BTreeMap<String, (usize, Vec<String>)> = BTreeMap::new();
+    let mut by_name = Functions::new();
     for (i, f) in functions.iter().enumerate() {
         if let Some(name) = function_name(lang, f) {
             by_name.insert(name, (i, parameters(lang, f)));
         }
     }
-    // Summaries: which parameters reach the return value (each tried alone).
-    let empty = Summaries::new();
-    let mut summaries = Summaries::new();
-    let marker = TaintSpec {
-        sources: Vec::new(),
-        sinks: Vec::new(),
-        sanitizers: spec.sanitizers.clone(),
-    };
-    for (name, (i, params)) in &by_name {
-        let mut reaching = BTreeSet::new();
-        for (pi, p) in params.iter().enumerate() {
-            let ctx = Ctx {
-                lang,
-                spec: &marker,
-                summaries: &empty,
-            };
-            let mut env = BTreeMap::new();
-            env.insert(p.clone(), Arc::new(Vec::new()));
-            let mut returns = false;
-            ctx.walk(
-                &functions[*i],
-                env,
-                &mut Vec::new(),
-                &mut Vec::new(),
-                &mut returns,
-            );
-            if returns {
-                reaching.insert(pi);
-            }
-        }
-        summaries.insert(name.clone(), reaching);
-    }
+    let mut sources_at: Vec<std::ops::Range<usize>> = root
+        .dfs()
+        .filter(|n| spec.source_kinds.may(n) && Ctx::matches_any(&spec.sources, n))
+        .map(|n| n.range())
+        .collect();
+    sources_at.sort_by_key(|r| (r.start, r.end));
+    let summaries = RefCell::new(HashMap::new());
     let ctx = Ctx {
         lang,
         spec,
+        functions: &functions,
+        by_name: &by_name,
         summaries: &summaries,
+        sources_at: &sources_at,
     };
     let mut flows = Vec::new();
     let mut calls = Vec::new();
