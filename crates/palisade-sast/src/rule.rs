@@ -285,6 +285,12 @@ fn rule(node: &Node, file: &str) -> Result<Rule, Fail> {
             return taint_spec(node, l).map(Check::Taint);
         }
         let mut m = matcher(required(node, "match")?, l)?;
+        if !positive(&m) {
+            return fail(
+                required(node, "match")?,
+                "a matcher needs something positive to match: a pattern, kind or regex (`not` or a relation alone matches nearly every node)",
+            );
+        }
         if let Some(w) = node.get("where") {
             m = Matcher::Where(Box::new(m), constraints(w)?);
         }
@@ -514,28 +520,27 @@ fn matcher(node: &Node, lang: Lang) -> Result<Matcher, Fail> {
             ));
         }
     }
-    if !parts.iter().any(|p| {
-        matches!(
-            p,
-            Matcher::Pattern(..)
-                | Matcher::Kind(_)
-                | Matcher::Regex(_)
-                | Matcher::All(_)
-                | Matcher::Any(_)
-        )
-    }) && node.line > 0
-        && parts.iter().all(|p| matches!(p, Matcher::Not(_)))
-    {
-        return fail(
-            node,
-            "a matcher needs something positive to match (`not` alone matches every node)",
-        );
-    }
     Ok(if parts.len() == 1 {
         parts.remove(0)
     } else {
         Matcher::All(parts)
     })
+}
+
+/// Whether a matcher names what it matches (rather than only what it excludes or where it
+/// is).
+fn positive(m: &Matcher) -> bool {
+    match m {
+        Matcher::Pattern(..) | Matcher::Kind(_) | Matcher::Regex(_) => true,
+        Matcher::All(ms) => ms.iter().any(positive),
+        Matcher::Any(ms) => ms.iter().all(positive),
+        Matcher::Where(m, _) => positive(m),
+        Matcher::Not(_)
+        | Matcher::Inside(_)
+        | Matcher::Has(_)
+        | Matcher::Follows(..)
+        | Matcher::Precedes(..) => false,
+    }
 }
 
 fn lang_kind_id(lang: Lang, kind: &str) -> u16 {
@@ -550,6 +555,37 @@ fn pattern(node: &Node, src: &str, lang: Lang, selector: Option<&str>) -> Result
     let processed = lang.pre_process_pattern(src);
     let tree = lang.ast_grep(&*processed);
     if tree.root().get_inner_node().has_error() {
+        // C allows only declarations at the top level: a statement or expression pattern
+        // is parsed inside a function body instead, and the node it is becomes the pattern.
+        if lang == Lang::C && selector.is_none() {
+            let body = src.trim().trim_end_matches(';');
+            let context = format!("void __palisade_pattern(void) {{ {body}; }}");
+            let wrapped = lang.ast_grep(&*lang.pre_process_pattern(&context));
+            let root = wrapped.root();
+            let inner = root
+                .dfs()
+                .find(|n| n.kind() == "compound_statement")
+                .and_then(|b| b.children().find(ast_grep_core::Node::is_named))
+                .and_then(|stmt| {
+                    if stmt.kind() == "expression_statement" {
+                        stmt.children().find(ast_grep_core::Node::is_named)
+                    } else {
+                        Some(stmt)
+                    }
+                })
+                .map(|n| n.kind().into_owned());
+            if !root.get_inner_node().has_error()
+                && let Some(kind) = inner
+            {
+                let p = Pattern::contextual(&context, &kind, lang).map_err(|e| {
+                    (
+                        node.line,
+                        format!("pattern `{shown}` does not parse as {lang}: {e}"),
+                    )
+                })?;
+                return Ok(Matcher::Pattern(p, crate::matcher::longest_word(src)));
+            }
+        }
         return fail(node, format!("pattern `{shown}` does not parse as {lang}"));
     }
     let p = match selector {

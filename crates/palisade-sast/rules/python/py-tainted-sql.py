@@ -11,15 +11,17 @@ db = sqlite3.connect("app.db")
 def users():
     name = request.args.get("name", "")
     cur = db.cursor()
-    # ruleid: py-tainted-sql
+    # ruleid: py-tainted-sql, py-sql-string-built
     cur.execute("SELECT id, email FROM users WHERE name = '%s'" % name)
     # ok: py-tainted-sql
     cur.execute("SELECT id, email FROM users WHERE name = ?", (name,))
     order = "email"
     # ok: py-tainted-sql
+    # ruleid: py-sql-string-built
     cur.execute(f"SELECT id FROM users ORDER BY {order}")
     limit = int(request.args.get("limit", "10"))
     # ok: py-tainted-sql
+    # ruleid: py-sql-string-built
     cur.execute(f"SELECT id FROM users LIMIT {limit}")
     return {"rows": cur.fetchall()}
 
