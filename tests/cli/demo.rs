@@ -63,7 +63,7 @@ fn demo_finds_every_planted_problem_and_no_decoy() {
     // The secrets and SCA rows of demo/PLANTED.md: | # | category | file | line | rule | note |
     let planted = std::fs::read_to_string(demo_dir().join("PLANTED.md")).unwrap();
     let mut expected = Vec::new();
-    // IaC, pipeline and container rows must be found; those scanners may also report
+    // IaC, pipeline, container and SAST rows must be found; those scanners may also report
     // hardening items PLANTED.md does not list (its scope notes).
     let mut required = Vec::new();
     let mut decoys = Vec::new();
@@ -85,7 +85,7 @@ fn demo_finds_every_planted_problem_and_no_decoy() {
                 assert!(hit, "{file}:{line_no}: {cve} not reported");
             }
         }
-        if cells.len() > 5 && matches!(cells[2], "iac" | "pipeline" | "container") {
+        if cells.len() > 5 && matches!(cells[2], "iac" | "pipeline" | "container" | "sast") {
             let file = format!("demo/{}", cells[3].trim_matches('`'));
             let line_no: u64 = cells[4].parse().unwrap();
             let rule = cells[5].trim_matches('`').to_owned();
@@ -118,8 +118,8 @@ fn demo_finds_every_planted_problem_and_no_decoy() {
         );
     }
     assert!(
-        required.len() >= 20,
-        "PLANTED.md lists IaC, pipeline and container rows"
+        required.len() >= 30,
+        "PLANTED.md lists IaC, pipeline, container and SAST rows"
     );
     for r in &required {
         assert!(

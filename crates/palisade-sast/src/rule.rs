@@ -726,9 +726,11 @@ impl Rule {
         if !self.standards.is_empty() {
             let _ = write!(what, "; relates to {}", self.standards.join(", "));
         }
-        what.push_str(
-            ". It matches the syntax tree, so comments, strings and formatting do not confuse it.",
-        );
+        what.push_str(if matches!(self.check, Check::Taint(_)) {
+            ". A data-flow (taint) rule: it follows values from its sources through assignments, string building and calls within the file, and reports the sinks they reach, with the path."
+        } else {
+            ". It matches the syntax tree, so comments, strings and formatting do not confuse it."
+        });
         RuleDoc::new(
             self.meta.clone(),
             what,

@@ -88,6 +88,27 @@ fn every_rule_carries_the_metadata_the_docs_need() {
             m.id,
             r.source
         );
+        // Every metavariable the message names is one the rule's matchers bind.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let yaml = std::fs::read_to_string(root.join(&r.source)).expect("rule file");
+        let body = yaml
+            .split_once("\nmatch:")
+            .or_else(|| yaml.split_once("\nsinks:"))
+            .or_else(|| yaml.split_once("\nsources:"))
+            .map_or("", |(_, b)| b);
+        for var in r.message.split('$').skip(1) {
+            let name: String = var
+                .chars()
+                .take_while(|c| c.is_ascii_uppercase() || *c == '_')
+                .collect();
+            if !name.is_empty() {
+                assert!(
+                    body.contains(&format!("${name}")),
+                    "{}: message names ${name}, which no matcher binds",
+                    m.id
+                );
+            }
+        }
         if r.lang == palisade_sast::Lang::C {
             assert!(
                 !r.standards.is_empty(),
