@@ -48,6 +48,10 @@ pub const CODES: &[(&str, &str)] = &[
         "the baseline file could not be read or parsed",
     ),
     (
+        "changed-since",
+        "`--changed-since`: how many files differ from the commit and were scanned (the others were not)",
+    ),
+    (
         "exclude-unused",
         "an exclude pattern (scan.exclude or --exclude) left nothing out",
     ),
@@ -89,18 +93,6 @@ pub const CODES: &[(&str, &str)] = &[
         "an IaC or pipeline file could not be parsed (or hit a nesting or alias limit); it was not checked, or only in part",
     ),
     (
-        "changed-since",
-        "`--changed-since`: how many files differ from the commit and were scanned (the others were not)",
-    ),
-    (
-        "sast-syntax-error",
-        "a source file did not fully parse; SAST analysed it as far as the parser recovered",
-    ),
-    (
-        "sast-partial",
-        "a source file ran out of SAST's per-file time budget; the rules not yet run were skipped",
-    ),
-    (
         "iac-template-skipped",
         "a Helm template was skipped: it is not YAML until rendered",
     ),
@@ -127,6 +119,14 @@ pub const CODES: &[(&str, &str)] = &[
     (
         "package-version-invalid",
         "a package version is not valid under its ecosystem's rules and was not matched",
+    ),
+    (
+        "sast-partial",
+        "a source file ran out of SAST's per-file time budget; the rules not yet run were skipped",
+    ),
+    (
+        "sast-syntax-error",
+        "a source file did not fully parse; SAST analysed it as far as the parser recovered",
     ),
     ("scanner-failed", "a scanner failed; the gate fails closed"),
     (
