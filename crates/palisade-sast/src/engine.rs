@@ -62,14 +62,23 @@ enum Probe {
 /// How often (in nodes visited) the time budget is checked.
 const BUDGET_CHECK: usize = 2048;
 
-fn position(node: &Node<'_, StrDoc<Lang>>) -> (u32, u32, u32, u32) {
-    let (start, end) = (node.start_pos(), node.end_pos());
-    (
-        start.line() as u32 + 1,
-        start.column(node) as u32 + 1,
-        end.line() as u32 + 1,
-        end.column(node) as u32 + 1,
-    )
+impl Hit {
+    /// A hit of rule `rule` on `node`, without a fix or a flow.
+    fn at(rule: usize, node: &Node<'_, StrDoc<Lang>>, message: String) -> Self {
+        let (start, end) = (node.start_pos(), node.end_pos());
+        Self {
+            rule,
+            start_line: start.line() as u32 + 1,
+            start_column: start.column(node) as u32 + 1,
+            end_line: end.line() as u32 + 1,
+            end_column: end.column(node) as u32 + 1,
+            message,
+            code: collapsed(node),
+            range: node.range(),
+            fix: None,
+            flow: Vec::new(),
+        }
+    }
 }
 
 fn collapsed(node: &Node<'_, StrDoc<Lang>>) -> String {
@@ -158,36 +167,26 @@ pub fn analyse(text: &str, lang: Lang, rules: &[(&Rule, &Check)], budget: Durati
                     let Some(m) = matcher.match_node(node.clone()) else {
                         continue;
                     };
-                    let (start_line, start_column, end_line, end_column) = position(&m);
-                    out.hits.push(Hit {
-                        rule: i,
-                        start_line,
-                        start_column,
-                        end_line,
-                        end_column,
-                        message: interpolate(&rule.message, |name| {
-                            let env = m.get_env();
-                            if let Some(n) = env.get_match(name) {
-                                return Some(shown(n));
-                            }
-                            let many = env.get_multiple_matches(name);
-                            (!many.is_empty()).then(|| {
-                                many.iter()
-                                    .filter(|n| n.is_named())
-                                    .map(shown)
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            })
-                        }),
-                        code: collapsed(&m),
-                        range: m.range(),
-                        fix: rule.fix.as_deref().map(|t| {
-                            let bytes =
-                                ast_grep_core::replacer::Replacer::generate_replacement(t, &m);
-                            String::from_utf8_lossy(&bytes).into_owned()
-                        }),
-                        flow: Vec::new(),
+                    let message = interpolate(&rule.message, |name| {
+                        let env = m.get_env();
+                        if let Some(n) = env.get_match(name) {
+                            return Some(shown(n));
+                        }
+                        let many = env.get_multiple_matches(name);
+                        (!many.is_empty()).then(|| {
+                            many.iter()
+                                .filter(|n| n.is_named())
+                                .map(shown)
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        })
                     });
+                    let mut hit = Hit::at(i, &m, message);
+                    hit.fix = rule.fix.as_deref().map(|t| {
+                        let bytes = ast_grep_core::replacer::Replacer::generate_replacement(t, &m);
+                        String::from_utf8_lossy(&bytes).into_owned()
+                    });
+                    out.hits.push(hit);
                 }
                 Probe::Source(i) if !has_source[i] => {
                     if let Check::Taint(spec) = rules[i].1 {
@@ -224,19 +223,9 @@ pub fn analyse(text: &str, lang: Lang, rules: &[(&Rule, &Check)], budget: Durati
             let Some(node) = root.dfs().find(|n| n.range() == flow.range) else {
                 continue;
             };
-            let (start_line, start_column, end_line, end_column) = position(&node);
-            out.hits.push(Hit {
-                rule: i,
-                start_line,
-                start_column,
-                end_line,
-                end_column,
-                message: rule.message.clone(),
-                code: collapsed(&node),
-                range: node.range(),
-                fix: None,
-                flow: flow.steps,
-            });
+            let mut hit = Hit::at(i, &node, rule.message.clone());
+            hit.flow = flow.steps;
+            out.hits.push(hit);
         }
     }
     out.hits
