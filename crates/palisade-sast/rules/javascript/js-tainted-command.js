@@ -3,7 +3,7 @@ const { execFile } = require("child_process");
 
 function ping(req, res) {
   const host = req.query.host;
-  // ruleid: js-tainted-command
+  // ruleid: js-tainted-command, js-child-process-shell-string
   childProcess.exec(`ping -c 1 ${host}`, (err, out) => res.send(String(out)));
 }
 
@@ -16,6 +16,7 @@ function pingSafely(req, res) {
 function uptime(req, res) {
   const count = Number(req.query.count);
   // ok: js-tainted-command
+  // ruleid: js-child-process-shell-string
   childProcess.exec(`uptime && sleep ${count}`, (err, out) => res.json({ out }));
   // ok: js-tainted-command
   childProcess.execSync("uptime");

@@ -4,7 +4,7 @@ const app = express();
 function banner(el) {
   const params = new URLSearchParams(window.location.search);
   const ward = params.get("ward") || "all wards";
-  // ruleid: js-tainted-html
+  // ruleid: js-tainted-html, js-dom-html-built
   el.innerHTML = `<h1>Ward ${ward}</h1>`;
   // ok: js-tainted-html
   el.textContent = `Ward ${ward}`;
