@@ -617,13 +617,13 @@ pub(crate) fn run(settings: &Settings) -> Report {
         };
         let t = Instant::now();
         let mut inv = discover_targets(&settings.project.root, &settings.project.targets, &opts);
+        if let Some(changed) = &settings.changed_since {
+            keep_changed(&mut inv, changed, settings.config.max_file_size);
+        }
         log_inventory(&inv, t.elapsed());
         // A pipe or stdin can be read once; with more than one scanner reading files, it is
         // read once here into a private temporary file that every scanner then reads.
         spooled = spool_streams(&mut inv, settings);
-        if let Some(changed) = &settings.changed_since {
-            keep_changed(&mut inv, changed, settings.config.max_file_size);
-        }
         coverage.files_discovered = (inv.files.len() + inv.skipped.len()) as u64;
         coverage.skipped.extend(inv.skipped.iter().cloned());
         coverage.ignored.clone_from(&inv.ignored);
@@ -849,7 +849,11 @@ pub(crate) fn inventory(settings: &Settings) -> palisade_core::discovery::Invent
         list_ignored: false,
         threads: 0,
     };
-    discover_targets(&settings.project.root, &settings.project.targets, &opts)
+    let mut inv = discover_targets(&settings.project.root, &settings.project.targets, &opts);
+    if let Some(changed) = &settings.changed_since {
+        keep_changed(&mut inv, changed, settings.config.max_file_size);
+    }
+    inv
 }
 
 /// Temporary copies of stream targets, removed when dropped.

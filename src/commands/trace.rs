@@ -31,6 +31,11 @@ fn read_project(
     target: &TargetArgs,
     global: &GlobalArgs,
 ) -> Result<(pipeline::Settings, Collected)> {
+    if target.changed_since.is_some() {
+        anyhow::bail!(
+            "--changed-since does not apply here: a trace links items across the whole project"
+        );
+    }
     let settings = pipeline::file_settings(&ScanArgs::of(target.clone()), global)?;
     let clock = Instant::now();
     let inv = pipeline::inventory(&settings);

@@ -150,3 +150,34 @@ fn issue10_fix_shows_a_diff_and_writes_only_with_write() {
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).is_empty());
 }
+
+#[test]
+fn issue10_fix_honours_changed_since_and_trace_refuses_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    git(d, &["init", "-q", "-b", "main"]);
+    write(d, "palisade.toml", "[sast]\nrules = [\"rules\"]\n");
+    write(
+        d,
+        "rules/safe-load.yaml",
+        "id: acme-yaml-load\nlanguage: python\ntitle: t\nseverity: high\ncwe: [CWE-502]\nmessage: m\ndescription: d\nremediation: r\nmatch: yaml.load($X)\nfix: yaml.safe_load($X)\n",
+    );
+    write(d, "old.py", "import yaml\nyaml.load(a)\n");
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "base"]);
+    write(d, "new.py", "import yaml\nyaml.load(b)\n");
+    let out = palisade(&["fix", ".", "--changed-since", "main"], d);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let diff = stdout(&out);
+    assert!(
+        diff.contains("+++ b/new.py") && !diff.contains("old.py"),
+        "{diff}"
+    );
+    let out = palisade(&["trace", ".", "--changed-since", "main"], d);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--changed-since does not apply"),
+        "{}",
+        stderr(&out)
+    );
+}

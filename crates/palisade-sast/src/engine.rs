@@ -81,8 +81,40 @@ impl Hit {
     }
 }
 
+/// The matched code for fingerprints: string literals left out (see [`redacted`]) and
+/// whitespace runs collapsed, so a finding keeps its identity when code is reformatted and
+/// no fast hash of a literal (which may be a password) reaches a report.
 fn collapsed(node: &Node<'_, StrDoc<Lang>>) -> String {
-    node.text().split_whitespace().collect::<Vec<_>>().join(" ")
+    redacted(node)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a node kind is a string or character literal, whose content may be a credential.
+fn is_literal(kind: &str) -> bool {
+    kind.contains("string") || kind.contains("char_literal")
+}
+
+/// A node's code with every string and character literal in it replaced by `<string>`:
+/// the only form of matched code palisade prints or hashes.
+pub(crate) fn redacted(n: &Node<'_, StrDoc<Lang>>) -> String {
+    let base = n.range().start;
+    let text = n.text();
+    let mut out = String::with_capacity(text.len());
+    let (mut at, mut skip_until) = (0, 0);
+    for d in n.dfs() {
+        let r = d.range();
+        if r.start < skip_until || !is_literal(&d.kind()) {
+            continue;
+        }
+        out.push_str(&text[at..r.start - base]);
+        out.push_str("<string>");
+        at = r.end - base;
+        skip_until = r.end;
+    }
+    out.push_str(&text[at..]);
+    out
 }
 
 /// Analyse `text` as `lang` with `rules` (each with its check for `lang`).
@@ -246,12 +278,8 @@ fn first_error(root: &Node<'_, StrDoc<Lang>>) -> Option<u32> {
 
 /// How a metavariable's code appears in a message: its first line, at most 60 characters,
 /// control characters escaped; a string literal (which may hold a credential) is never shown.
-fn shown(n: &Node<'_, StrDoc<Lang>>) -> String {
-    let kind = n.kind();
-    if kind.contains("string") || kind.contains("char_literal") || kind == "template_string" {
-        return "<string>".to_owned();
-    }
-    let text = n.text();
+pub(crate) fn shown(n: &Node<'_, StrDoc<Lang>>) -> String {
+    let text = redacted(n);
     let first = text.lines().next().unwrap_or_default();
     let mut s: String = first.chars().take(60).collect();
     if s.chars().count() < text.chars().count() {

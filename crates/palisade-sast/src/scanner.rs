@@ -156,6 +156,21 @@ impl SastScanner {
         })
     }
 
+    /// The language of the file at `rel` and each enabled rule for it with its check in
+    /// that language; None for files of no analysed language.
+    fn checks(&self, rel: &str) -> Option<(Lang, Vec<(&Rule, &crate::rule::Check)>)> {
+        let lang = Lang::from_path(rel)?;
+        let idx = self.by_lang.get(&lang)?;
+        let pairs = idx
+            .iter()
+            .map(|&(i, v)| {
+                let r = &self.rules[i];
+                (r, v.map_or(&r.check, |v| &r.variants[v].1))
+            })
+            .collect();
+        Some((lang, pairs))
+    }
+
     /// The enabled rules.
     pub fn enabled(&self) -> &[Rule] {
         &self.rules
@@ -166,19 +181,9 @@ impl SastScanner {
     pub fn scan_text(&self, rel: &str, text: &str) -> (Vec<Finding>, Vec<Diagnostic>) {
         let mut findings = Vec::new();
         let mut diags = Vec::new();
-        let Some(lang) = Lang::from_path(rel) else {
+        let Some((lang, pairs)) = self.checks(rel) else {
             return (findings, diags);
         };
-        let Some(idx) = self.by_lang.get(&lang) else {
-            return (findings, diags);
-        };
-        let pairs: Vec<(&Rule, &crate::rule::Check)> = idx
-            .iter()
-            .map(|&(i, v)| {
-                let r = &self.rules[i];
-                (r, v.map_or(&r.check, |v| &r.variants[v].1))
-            })
-            .collect();
         let result = engine::analyse(text, lang, &pairs, self.budget);
         let rules: Vec<&Rule> = pairs.iter().map(|(r, _)| *r).collect();
         if let Some(line) = result.syntax_error {
@@ -253,20 +258,10 @@ impl SastScanner {
     /// The fixes the rules that carry one offer for `text` (as if at `rel`), in file order,
     /// without overlaps (of two overlapping fixes the first is kept).
     pub fn fixes(&self, rel: &str, text: &str) -> Vec<Fix> {
-        let Some(lang) = Lang::from_path(rel) else {
+        let Some((lang, mut pairs)) = self.checks(rel) else {
             return Vec::new();
         };
-        let Some(idx) = self.by_lang.get(&lang) else {
-            return Vec::new();
-        };
-        let pairs: Vec<(&Rule, &crate::rule::Check)> = idx
-            .iter()
-            .map(|&(i, v)| {
-                let r = &self.rules[i];
-                (r, v.map_or(&r.check, |v| &r.variants[v].1))
-            })
-            .filter(|(r, _)| r.fix.is_some())
-            .collect();
+        pairs.retain(|(r, _)| r.fix.is_some());
         if pairs.is_empty() {
             return Vec::new();
         }

@@ -126,20 +126,6 @@ fn step(n: &N<'_>, note: String) -> Step {
     }
 }
 
-fn short(n: &N<'_>) -> String {
-    let kind = n.kind();
-    if kind.contains("string") || kind.contains("char_literal") {
-        return "<string>".into();
-    }
-    let text = n.text();
-    let first = text.lines().next().unwrap_or_default();
-    let mut s: String = first.chars().take(50).collect();
-    if s.chars().count() < text.chars().count() {
-        s.push('…');
-    }
-    palisade_core::text::escape_control(&s)
-}
-
 fn is_function(lang: Lang, kind: &str) -> bool {
     match lang {
         Lang::Python | Lang::C => kind == "function_definition",
@@ -338,7 +324,10 @@ impl Ctx<'_, '_> {
             return None;
         }
         if self.spec.source_kinds.may(n) && Self::matches_any(&self.spec.sources, n) {
-            return Some(Arc::new(vec![step(n, format!("source: {}", short(n)))]));
+            return Some(Arc::new(vec![step(
+                n,
+                format!("source: {}", crate::engine::shown(n)),
+            )]));
         }
         let kind = n.kind();
         if is_identifier(&kind) {
@@ -365,7 +354,10 @@ impl Ctx<'_, '_> {
                 let a = args.get(i)?;
                 let t = self.tainted(a, env, depth + 1)?;
                 let mut steps = (*t).clone();
-                steps.push(step(n, format!("returned by {}", short(&callee))));
+                steps.push(step(
+                    n,
+                    format!("returned by {}", crate::engine::shown(&callee)),
+                ));
                 Some(Arc::new(steps))
             });
         }
@@ -413,7 +405,7 @@ impl Ctx<'_, '_> {
                         .unwrap_or_else(|| n.clone());
                     if let Some(t) = self.tainted(&target, &env, 0) {
                         let mut steps = (*t).clone();
-                        steps.push(step(&n, format!("sink: {}", short(&n))));
+                        steps.push(step(&n, format!("sink: {}", crate::engine::shown(&n))));
                         out.push(Flow {
                             range: n.range(),
                             steps,
@@ -436,7 +428,10 @@ impl Ctx<'_, '_> {
                 for (i, a) in args.children().filter(Node::is_named).enumerate() {
                     if let Some(t) = self.tainted(&a, &env, 0) {
                         let mut steps = (*t).clone();
-                        steps.push(step(&a, format!("passed to {}", short(&callee))));
+                        steps.push(step(
+                            &a,
+                            format!("passed to {}", crate::engine::shown(&callee)),
+                        ));
                         calls.push((callee.text().into_owned(), i, Arc::new(steps)));
                     }
                 }

@@ -440,3 +440,43 @@ fn taint_rules_are_checked_when_loaded() {
     let e = custom(&format!("{TAINT_HEAD}language: python\nsources: [\"@web-request\"]\nsinks:\n  - pattern: os.system($X)\n    focus: X\n")).expect_err("must fail");
     assert!(e.message.contains("`focus` names a metavariable"), "{e}");
 }
+
+#[test]
+fn string_literals_reach_no_message_flow_or_fingerprint() {
+    let yaml = format!(
+        "{TAINT_HEAD}language: python\nsources: [\"@web-request\"]\nsinks:\n  - requests.get($$$ARGS)\n"
+    );
+    let code = |pw: &str| {
+        format!(
+            "import requests\nfrom flask import request\n\ndef f():\n    u = request.args[\"u\"]\n    requests.get(\"https://admin:{pw}@internal/\" + u)\n"
+        )
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("r.yaml"), &yaml).expect("write");
+    let s = SastScanner::new(&SastOptions {
+        rule_dirs: vec![dir.path().to_path_buf()],
+        ..SastOptions::default()
+    })
+    .expect("scanner");
+    let scan = |pw: &str| {
+        s.scan_text("a.py", &code(pw))
+            .0
+            .into_iter()
+            .find(|f| f.rule_id == "t-rule")
+            .expect("flow found")
+    };
+    let (a, b) = (scan("hunter2-Zq9"), scan("other-pass-1"));
+    let printed = serde_json::to_string(&a).expect("json");
+    assert!(!printed.contains("hunter2"), "{printed}");
+    assert!(
+        a.flow
+            .last()
+            .is_some_and(|s| s.message.contains("<string>")),
+        "{:?}",
+        a.flow
+    );
+    assert_eq!(
+        a.fingerprint, b.fingerprint,
+        "the literal's value is not part of the fingerprint (no fast hash of a password)"
+    );
+}
