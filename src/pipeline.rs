@@ -573,14 +573,7 @@ fn build_scanner(
             Ok(BuiltScanner::Iac(Box::new(scanner)))
         }
         "sast" => {
-            let mut opts = palisade_sast::SastOptions {
-                disable: config.sast.disable.clone(),
-                rule_dirs: config.sast.rules.clone(),
-                ..palisade_sast::SastOptions::default()
-            };
-            if let Some(ms) = config.sast.time_budget_ms {
-                opts.budget = std::time::Duration::from_millis(ms);
-            }
+            let opts = palisade_sast::SastOptions::from(&config.sast);
             let scanner = palisade_sast::SastScanner::new(&opts)
                 .map_err(|e| anyhow::anyhow!("cannot set up the sast scanner: {e}"))?;
             Ok(BuiltScanner::Sast(scanner))

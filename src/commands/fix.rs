@@ -104,14 +104,7 @@ fn diff(rel: &str, text: &str, fixes: &[Fix], engine: &palisade_secrets::Engine)
 pub(crate) fn run(global: &GlobalArgs, args: &FixArgs) -> Result<u8> {
     let settings = pipeline::file_settings(&ScanArgs::of(args.target.clone()), global)?;
     let config = &settings.config.sast;
-    let mut opts = SastOptions {
-        disable: config.disable.clone(),
-        rule_dirs: config.rules.clone(),
-        ..SastOptions::default()
-    };
-    if let Some(ms) = config.time_budget_ms {
-        opts.budget = std::time::Duration::from_millis(ms);
-    }
+    let opts = SastOptions::from(config);
     let scanner =
         SastScanner::new(&opts).map_err(|e| anyhow!("cannot set up the sast scanner: {e}"))?;
     let secrets = palisade_secrets::SecretsScanner::new(&palisade_secrets::EngineOptions::new(

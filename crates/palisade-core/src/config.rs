@@ -167,6 +167,9 @@ pub struct SastConfig {
     pub rules: Vec<PathBuf>,
     /// Time budget per file in milliseconds (`time-budget` is given in seconds; default 10 s).
     pub time_budget_ms: Option<u64>,
+    /// Largest file the SAST scanner parses (`max-file-size`; default 2 MB). Larger files
+    /// are reported as not analysed.
+    pub max_file_size: Option<u64>,
 }
 
 /// `[secrets]` settings.
@@ -465,19 +468,9 @@ fn read_capped(reader: impl std::io::Read, limit: u64) -> Result<Vec<u8>, ReadEr
         .read_to_end(&mut buf)
         .map_err(ReadError::Io)?;
     if buf.len() as u64 > limit {
-        return Err(ReadError::TooLarge(human_size(limit)));
+        return Err(ReadError::TooLarge(crate::text::human_size(limit)));
     }
     Ok(buf)
-}
-
-/// `4 MiB`, `256 MiB`, `12 bytes`.
-fn human_size(n: u64) -> String {
-    const MIB: u64 = 1024 * 1024;
-    if n >= MIB && n.is_multiple_of(MIB) {
-        format!("{} MiB", n / MIB)
-    } else {
-        format!("{n} bytes")
-    }
 }
 
 #[derive(Deserialize)]
@@ -542,6 +535,7 @@ struct RawSast {
     #[serde(default)]
     rules: Vec<String>,
     time_budget: Option<toml::Spanned<f64>>,
+    max_file_size: Option<toml::Spanned<RawSize>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -689,10 +683,11 @@ impl Config {
         if let Err(e) = crate::discovery::Excludes::new(vec![list]) {
             return Err(err_at(exclude_spans.get(e.index).copied(), e.message));
         }
-        if let Some(size) = raw.scan.max_file_size {
-            let span = size.span();
-            cfg.max_file_size = match size.into_inner() {
-                RawSize::Bytes(b) => b,
+        // A size value, or an error at its place.
+        let size = |v: toml::Spanned<RawSize>| {
+            let span = v.span();
+            match v.into_inner() {
+                RawSize::Bytes(b) => Ok(b),
                 RawSize::Text(t) => parse_size(&t).ok_or_else(|| {
                     err_at(
                         Some(span.start),
@@ -701,8 +696,14 @@ impl Config {
                             quote(&t)
                         ),
                     )
-                })?,
-            };
+                }),
+            }
+        };
+        if let Some(s) = raw.scan.max_file_size {
+            cfg.max_file_size = size(s)?;
+        }
+        if let Some(s) = raw.sast.max_file_size {
+            cfg.sast.max_file_size = Some(size(s)?);
         }
         // A severity value, or an error at its place.
         let severity = |v: toml::Spanned<String>| {
@@ -889,6 +890,9 @@ rules = []
 # Seconds one file may take; rules not run by then are skipped and the file is reported as
 # partially analysed (`sast-partial`).
 # time-budget = 10
+# Largest file parsed; larger files (often minified or generated) are reported as not
+# analysed (`sast-partial`) rather than parsed at great memory cost.
+# max-file-size = "2MB"
 
 [sca]
 # Folders of your own OSV advisories (relative to this file), merged with the database.

@@ -66,6 +66,18 @@ pub fn escape_markup(text: &str, in_attr: bool) -> String {
     out
 }
 
+/// A byte count for people: `12 bytes`, `3.5 KiB`, `2 MiB`, `4.8 MiB`.
+pub fn human_size(n: u64) -> String {
+    const KIB: u64 = 1024;
+    const MIB: u64 = 1024 * KIB;
+    match n {
+        _ if n >= MIB && n.is_multiple_of(MIB) => format!("{} MiB", n / MIB),
+        _ if n >= MIB => format!("{:.1} MiB", n as f64 / MIB as f64),
+        _ if n >= KIB => format!("{:.1} KiB", n as f64 / KIB as f64),
+        _ => format!("{n} bytes"),
+    }
+}
+
 /// The display form of raw bytes (a file name, a path): valid UTF-8 is kept, each byte that
 /// is not part of valid UTF-8 is written `\xHH`, and control characters are escaped as in
 /// [`escape_control`]. Two names that differ in their invalid bytes stay different.
@@ -106,6 +118,14 @@ pub fn truncate_chars(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_for_people() {
+        assert_eq!(human_size(12), "12 bytes");
+        assert_eq!(human_size(3584), "3.5 KiB");
+        assert_eq!(human_size(2 * 1024 * 1024), "2 MiB");
+        assert_eq!(human_size(5_000_001), "4.8 MiB");
+    }
 
     #[test]
     fn markup_escaping_keeps_text_and_drops_what_xml_cannot_hold() {

@@ -46,6 +46,37 @@ pub struct FileResult {
     /// When the time budget ran out: the line the analysis had reached (structural rules
     /// saw the file up to there; taint rules not yet run were skipped).
     pub stopped_at: Option<u32>,
+    /// The parser did not finish within the time budget: nothing was analysed.
+    pub parse_timed_out: bool,
+}
+
+/// Parse `text` as `lang`, giving up when `deadline` passes (None then). tree-sitter
+/// reports its progress often, so a pathological file cannot hold a worker past it.
+fn parse(text: &str, lang: Lang, deadline: Option<Instant>) -> Option<AstGrep<StrDoc<Lang>>> {
+    use ast_grep_core::tree_sitter::LanguageExt as _;
+    use std::ops::ControlFlow;
+
+    let mut parser = tree_sitter::Parser::new();
+    parser.set_language(&lang.get_ts_language()).ok()?;
+    let bytes = text.as_bytes();
+    let mut progress = |_: &tree_sitter::ParseState| {
+        if deadline.is_some_and(|d| Instant::now() > d) {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    };
+    let options = tree_sitter::ParseOptions::new().progress_callback(&mut progress);
+    let tree = parser.parse_with_options(
+        &mut |at, _| bytes.get(at..).unwrap_or_default(),
+        None,
+        Some(options),
+    )?;
+    Some(AstGrep::doc(StrDoc {
+        src: text.to_owned(),
+        lang,
+        tree,
+    }))
 }
 
 /// What to try on a node of some kind.
@@ -124,6 +155,19 @@ pub(crate) fn redacted(n: &Node<'_, StrDoc<Lang>>) -> String {
 /// sink in the file; only those run their data-flow analysis afterwards. When `budget` is
 /// spent the walk stops (`stopped_at`) and the remaining taint rules are skipped.
 pub fn analyse(text: &str, lang: Lang, rules: &[(&Rule, &Check)], budget: Duration) -> FileResult {
+    analyse_with(text, lang, rules, budget, true)
+}
+
+/// [`analyse`], with the budget applied to the walk only when `limit_parse` is false (so
+/// tests can stop the walk of a file that was parsed).
+#[doc(hidden)]
+pub fn analyse_with(
+    text: &str,
+    lang: Lang,
+    rules: &[(&Rule, &Check)],
+    budget: Duration,
+    limit_parse: bool,
+) -> FileResult {
     use ast_grep_core::Matcher as _;
     use ast_grep_core::matcher::MatcherExt as _;
     use ast_grep_core::tree_sitter::LanguageExt as _;
@@ -142,7 +186,16 @@ pub fn analyse(text: &str, lang: Lang, rules: &[(&Rule, &Check)], budget: Durati
     if !active.contains(&true) {
         return FileResult::default();
     }
-    let grep = AstGrep::new(text, lang);
+    let Some(grep) = parse(
+        text,
+        lang,
+        started.checked_add(budget).filter(|_| limit_parse),
+    ) else {
+        return FileResult {
+            parse_timed_out: true,
+            ..FileResult::default()
+        };
+    };
     let root = grep.root();
     let mut out = FileResult {
         syntax_error: first_error(&root),

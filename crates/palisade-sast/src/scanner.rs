@@ -10,6 +10,7 @@ use palisade_core::discovery::{FileEntry, Inventory};
 use palisade_core::docs::RuleDoc;
 use palisade_core::model::{Finding, Location, RuleMeta};
 use palisade_core::scanner::{ScanContext, ScanError, ScanOutput, Scanner};
+use palisade_core::text::human_size;
 use rayon::prelude::*;
 
 use crate::engine;
@@ -18,6 +19,10 @@ use crate::rule::{self, Rule, RuleError};
 
 /// Default time budget per file.
 pub const DEFAULT_BUDGET: Duration = Duration::from_secs(10);
+
+/// Default size cap: larger files (minified bundles, generated code, amalgamations) are
+/// reported as not analysed. A syntax tree takes some 70 times its file's size in memory.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 2 * 1024 * 1024;
 
 /// How the scanner is set up.
 #[derive(Debug, Clone)]
@@ -29,6 +34,8 @@ pub struct SastOptions {
     /// Time budget per file: rules not yet run when it is spent are skipped, and the file
     /// is reported as partially analysed.
     pub budget: Duration,
+    /// Largest file parsed, in bytes.
+    pub max_file_size: u64,
 }
 
 impl Default for SastOptions {
@@ -37,6 +44,20 @@ impl Default for SastOptions {
             disable: Vec::new(),
             rule_dirs: Vec::new(),
             budget: DEFAULT_BUDGET,
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+        }
+    }
+}
+
+impl From<&palisade_core::config::SastConfig> for SastOptions {
+    fn from(config: &palisade_core::config::SastConfig) -> Self {
+        Self {
+            disable: config.disable.clone(),
+            rule_dirs: config.rules.clone(),
+            budget: config
+                .time_budget_ms
+                .map_or(DEFAULT_BUDGET, Duration::from_millis),
+            max_file_size: config.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
         }
     }
 }
@@ -76,6 +97,7 @@ pub struct SastScanner {
     by_lang: BTreeMap<Lang, Vec<(usize, Option<usize>)>>,
     ids: BTreeSet<String>,
     budget: Duration,
+    max_file_size: u64,
 }
 
 /// Read the custom rule files of `dirs`. A missing folder, an unreadable file or a rule
@@ -153,6 +175,7 @@ impl SastScanner {
             rules,
             by_lang,
             budget: opts.budget,
+            max_file_size: opts.max_file_size,
         })
     }
 
@@ -184,7 +207,36 @@ impl SastScanner {
         let Some((lang, pairs)) = self.checks(rel) else {
             return (findings, diags);
         };
+        if text.len() as u64 > self.max_file_size {
+            diags.push(
+                Diagnostic::new(
+                    "sast-partial",
+                    DiagnosticLevel::Warning,
+                    format!(
+                        "not analysed: {} is over the SAST size cap of {} ([sast] max-file-size)",
+                        human_size(text.len() as u64),
+                        human_size(self.max_file_size),
+                    ),
+                )
+                .at(rel.to_owned(), None),
+            );
+            return (findings, diags);
+        }
         let result = engine::analyse(text, lang, &pairs, self.budget);
+        if result.parse_timed_out {
+            diags.push(
+                Diagnostic::new(
+                    "sast-partial",
+                    DiagnosticLevel::Warning,
+                    format!(
+                        "not analysed: parsing it took longer than the time budget of {} s per file ([sast] time-budget)",
+                        self.budget.as_secs_f64(),
+                    ),
+                )
+                .at(rel.to_owned(), None),
+            );
+            return (findings, diags);
+        }
         let rules: Vec<&Rule> = pairs.iter().map(|(r, _)| *r).collect();
         if let Some(line) = result.syntax_error {
             diags.push(
@@ -263,6 +315,10 @@ impl SastScanner {
         };
         pairs.retain(|(r, _)| r.fix.is_some());
         if pairs.is_empty() {
+            return Vec::new();
+        }
+        // Files over the size cap are not parsed (the scan reports them).
+        if text.len() as u64 > self.max_file_size {
             return Vec::new();
         }
         let result = engine::analyse(text, lang, &pairs, self.budget);

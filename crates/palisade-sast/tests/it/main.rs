@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use palisade_sast::fixture::annotations;
-use palisade_sast::{Rule, SastOptions, SastScanner, builtin};
+use palisade_sast::{Lang, Rule, SastOptions, SastScanner, builtin};
 
 fn scanner() -> SastScanner {
     SastScanner::new(&SastOptions::default()).expect("built-in rules load")
@@ -214,19 +214,58 @@ fn a_file_that_does_not_parse_is_analysed_as_far_as_it_goes_and_says_so() {
 
 #[test]
 fn a_spent_time_budget_reports_a_partial_analysis() {
+    let rules = builtin().expect("rules");
+    let pairs: Vec<_> = rules
+        .iter()
+        .filter(|r| r.lang == Lang::Python)
+        .map(|r| (r, &r.check))
+        .collect();
+    let code = "import subprocess\n".to_owned() + &"x = y + 1\n".repeat(3000);
+    let walked =
+        palisade_sast::engine::analyse_with(&code, Lang::Python, &pairs, Duration::ZERO, false);
+    let line = walked.stopped_at.expect("the walk stopped");
+    assert!(line > 1 && line < 3000, "{line}");
+    // Through the scanner, a zero budget already stops the parser: nothing was analysed,
+    // and the file is named.
     let s = SastScanner::new(&SastOptions {
         budget: Duration::ZERO,
         ..SastOptions::default()
     })
     .expect("scanner");
-    let code = "import subprocess\n".to_owned() + &"x = y + 1\n".repeat(3000);
     let (_, diags) = s.scan_text("x.py", &code);
     let d = diags
         .iter()
         .find(|d| d.code == "sast-partial")
         .expect("partial");
-    assert!(d.message.contains("ran out at line"), "{}", d.message);
-    assert!(d.line.is_some_and(|l| l > 1 && l < 3000), "{d:?}");
+    assert!(
+        d.message.contains("parsing it took longer"),
+        "{}",
+        d.message
+    );
+    assert_eq!(d.path.as_deref(), Some("x.py"));
+}
+
+#[test]
+fn files_over_the_size_cap_are_reported_not_parsed() {
+    let s = SastScanner::new(&SastOptions {
+        max_file_size: 1024,
+        ..SastOptions::default()
+    })
+    .expect("scanner");
+    let code =
+        "import subprocess\nsubprocess.run(c, shell=True)\n".to_owned() + &"x = 1\n".repeat(400);
+    let (findings, diags) = s.scan_text("x.py", &code);
+    assert!(findings.is_empty());
+    let d = diags
+        .iter()
+        .find(|d| d.code == "sast-partial")
+        .expect("partial");
+    assert!(
+        d.message.contains("over the SAST size cap of 1.0 KiB"),
+        "{}",
+        d.message
+    );
+    assert!(s.fixes("x.py", &code).is_empty());
 }
 
 #[test]
