@@ -18,8 +18,22 @@ pub enum Lang {
     TypeScript,
     /// TypeScript with JSX (`.tsx`); JavaScript rules run on it too.
     Tsx,
-    /// C (C99 to C23, headers included).
+    /// C (C99 to C23, headers included); C rules also run on C++.
     C,
+    /// C++ (`.cpp`, `.cc`, `.cxx`, `.hpp`, ...; `.h` is read as C).
+    Cpp,
+    /// Java.
+    Java,
+    /// Go.
+    Go,
+    /// C#.
+    CSharp,
+    /// Ruby.
+    Ruby,
+    /// PHP (files with `<?php` tags; HTML around them is skipped).
+    Php,
+    /// Rust.
+    Rust,
 }
 
 /// Every language, in the order rule files and docs list them.
@@ -29,6 +43,13 @@ pub const ALL: &[Lang] = &[
     Lang::TypeScript,
     Lang::Tsx,
     Lang::C,
+    Lang::Cpp,
+    Lang::Java,
+    Lang::Go,
+    Lang::CSharp,
+    Lang::Ruby,
+    Lang::Php,
+    Lang::Rust,
 ];
 
 impl Lang {
@@ -40,15 +61,24 @@ impl Lang {
             Self::TypeScript => "typescript",
             Self::Tsx => "tsx",
             Self::C => "c",
+            Self::Cpp => "cpp",
+            Self::Java => "java",
+            Self::Go => "go",
+            Self::CSharp => "csharp",
+            Self::Ruby => "ruby",
+            Self::Php => "php",
+            Self::Rust => "rust",
         }
     }
 
     /// The other languages a rule written for this one also runs on (its patterns are
-    /// parsed again with their grammar): JavaScript rules run on TypeScript and TSX.
+    /// parsed again with their grammar): JavaScript rules run on TypeScript and TSX, C
+    /// rules on C++.
     pub fn also(self) -> &'static [Self] {
         match self {
             Self::JavaScript => &[Self::TypeScript, Self::Tsx],
             Self::TypeScript => &[Self::Tsx],
+            Self::C => &[Self::Cpp],
             _ => &[],
         }
     }
@@ -67,6 +97,15 @@ impl Lang {
             "ts" | "mts" | "cts" => Some(Self::TypeScript),
             "tsx" => Some(Self::Tsx),
             "c" | "h" => Some(Self::C),
+            "cpp" | "cc" | "cxx" | "c++" | "hpp" | "hh" | "hxx" | "h++" | "ipp" | "tpp" => {
+                Some(Self::Cpp)
+            }
+            "java" => Some(Self::Java),
+            "go" => Some(Self::Go),
+            "cs" => Some(Self::CSharp),
+            "rb" | "rake" | "gemspec" | "ru" => Some(Self::Ruby),
+            "php" | "phtml" | "php8" | "inc" => Some(Self::Php),
+            "rs" => Some(Self::Rust),
             _ => None,
         }
     }
@@ -83,14 +122,53 @@ impl Lang {
                 kind,
                 "translation_unit" | "compound_statement" | "case_statement"
             ),
+            Self::Cpp => matches!(
+                kind,
+                "translation_unit"
+                    | "compound_statement"
+                    | "case_statement"
+                    | "declaration_list"
+                    | "field_declaration_list"
+            ),
+            Self::Java => matches!(
+                kind,
+                "program"
+                    | "block"
+                    | "constructor_body"
+                    | "class_body"
+                    | "switch_block_statement_group"
+            ),
+            Self::Go => matches!(
+                kind,
+                "source_file"
+                    | "block"
+                    | "statement_list"
+                    | "expression_case"
+                    | "default_case"
+                    | "type_case"
+                    | "communication_case"
+            ),
+            Self::CSharp => matches!(
+                kind,
+                "compilation_unit" | "block" | "switch_section" | "declaration_list"
+            ),
+            Self::Ruby => matches!(
+                kind,
+                "program" | "body_statement" | "then" | "else" | "do" | "block_body" | "begin"
+            ),
+            Self::Php => matches!(
+                kind,
+                "program" | "compound_statement" | "case_statement" | "default_statement"
+            ),
+            Self::Rust => matches!(kind, "source_file" | "block" | "declaration_list"),
         }
     }
 
     /// The comment that starts a line comment, for fixture annotations.
     pub fn line_comment(self) -> &'static str {
         match self {
-            Self::Python => "#",
-            Self::JavaScript | Self::TypeScript | Self::Tsx | Self::C => "//",
+            Self::Python | Self::Ruby => "#",
+            _ => "//",
         }
     }
 
@@ -102,15 +180,72 @@ impl Lang {
             Self::TypeScript => "ts",
             Self::Tsx => "tsx",
             Self::C => "c",
+            Self::Cpp => "cpp",
+            Self::Java => "java",
+            Self::Go => "go",
+            Self::CSharp => "cs",
+            Self::Ruby => "rb",
+            Self::Php => "php",
+            Self::Rust => "rs",
         }
+    }
+
+    /// Code to parse a pattern in when it does not parse on its own (`@` marks where the
+    /// pattern goes): languages whose files hold only declarations at the top level.
+    pub fn pattern_contexts(self) -> &'static [&'static str] {
+        match self {
+            Self::C | Self::Cpp => &[
+                "void __palisade_pattern(void) { @; }",
+                "void __palisade_pattern(void) { __palisade = @; }",
+            ],
+            Self::Java => &[
+                "class __Palisade { void __palisade() { @; } }",
+                "class __Palisade { void __palisade() { Object __palisade = @; } }",
+                "class __Palisade { @ }",
+            ],
+            Self::CSharp => &[
+                "class __Palisade { void __Palisade() { @; } }",
+                "class __Palisade { void __Palisade() { var __palisade = @; } }",
+                "class __Palisade { @ }",
+            ],
+            Self::Go => &[
+                "package p\nfunc __palisade() {\n@\n}",
+                "package p\nfunc __palisade() {\n_ = @\n}",
+            ],
+            Self::Rust => &[
+                "fn __palisade() { @; }",
+                "fn __palisade() { let _ = @; }",
+                "fn __palisade() { @ }",
+            ],
+            Self::Php => &["<?php @;", "<?php @"],
+            _ => &[],
+        }
+    }
+
+    /// Whether `$` followed by `rest` is a variable of the language that reads like a
+    /// metavariable and stays as written: PHP's superglobals (`$_GET`, `$GLOBALS`).
+    fn keeps_variable(self, rest: &[char]) -> bool {
+        const PHP: &[&str] = &[
+            "_GET", "_POST", "_REQUEST", "_COOKIE", "_SERVER", "_FILES", "_ENV", "_SESSION",
+            "GLOBALS",
+        ];
+        self == Self::Php
+            && PHP.iter().any(|v| {
+                let n = v.chars().count();
+                rest.len() >= n
+                    && rest[..n].iter().copied().eq(v.chars())
+                    && !rest
+                        .get(n)
+                        .is_some_and(|c| c.is_alphanumeric() || *c == '_')
+            })
     }
 
     /// Where `$` cannot start an identifier, metavariables are written with this letter
     /// while the pattern is parsed (the rule author still writes `$X`).
     fn expando(self) -> char {
         match self {
-            Self::JavaScript | Self::TypeScript | Self::Tsx => '$',
-            Self::Python | Self::C => 'µ',
+            Self::JavaScript | Self::TypeScript | Self::Tsx | Self::Java => '$',
+            _ => 'µ',
         }
     }
 }
@@ -144,7 +279,8 @@ impl Language for Lang {
             }
             let named = chars
                 .get(j)
-                .is_some_and(|n| n.is_ascii_uppercase() || *n == '_');
+                .is_some_and(|n| n.is_ascii_uppercase() || *n == '_')
+                && !(j - i == 1 && self.keeps_variable(&chars[j..]));
             let c = if named || j - i == 3 { expando } else { '$' };
             out.extend(std::iter::repeat_n(c, j - i));
             i = j;
@@ -179,6 +315,13 @@ impl LanguageExt for Lang {
             Self::TypeScript => tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
             Self::Tsx => tree_sitter_typescript::LANGUAGE_TSX.into(),
             Self::C => tree_sitter_c::LANGUAGE.into(),
+            Self::Cpp => tree_sitter_cpp::LANGUAGE.into(),
+            Self::Java => tree_sitter_java::LANGUAGE.into(),
+            Self::Go => tree_sitter_go::LANGUAGE.into(),
+            Self::CSharp => tree_sitter_c_sharp::LANGUAGE.into(),
+            Self::Ruby => tree_sitter_ruby::LANGUAGE.into(),
+            Self::Php => tree_sitter_php::LANGUAGE_PHP.into(),
+            Self::Rust => tree_sitter_rust::LANGUAGE.into(),
         }
     }
 }

@@ -320,7 +320,7 @@ fn rule(node: &Node, file: &str) -> Result<Rule, Fail> {
 }
 
 /// Built-in source sets, named `@...` in a taint rule's `sources`: the request data of the
-/// common web frameworks.
+/// common web frameworks, as patterns.
 fn preset(name: &str, lang: Lang) -> Option<&'static [&'static str]> {
     match (name, lang) {
         // Flask, Django, Django REST framework, Starlette / FastAPI `Request`.
@@ -372,7 +372,171 @@ fn preset(name: &str, lang: Lang) -> Option<&'static [&'static str]> {
             "document.referrer",
             "document.cookie",
         ]),
+        // Servlet `HttpServletRequest` (Spring MVC and Jakarta EE handlers get one too).
+        ("@web-request", Lang::Java) => Some(&[
+            "$R.getParameter($$$A)",
+            "$R.getParameterValues($$$A)",
+            "$R.getParameterMap()",
+            "$R.getParameterNames()",
+            "$R.getQueryString()",
+            "$R.getHeader($$$A)",
+            "$R.getHeaders($$$A)",
+            "$R.getCookies()",
+            "$R.getInputStream()",
+            "$R.getReader()",
+            "$R.getRequestURI()",
+            "$R.getRequestURL()",
+            "$R.getPathInfo()",
+            "$R.getPart($$$A)",
+            "$R.getParts()",
+        ]),
+        // net/http `*http.Request` (also what Gin, Echo and chi hand over), Gin's and Echo's
+        // context getters.
+        ("@web-request", Lang::Go) => Some(&[
+            "$R.URL.Query()",
+            "$R.URL.RawQuery",
+            "$R.URL.Path",
+            "$R.FormValue($$$A)",
+            "$R.PostFormValue($$$A)",
+            "$R.FormFile($$$A)",
+            "$R.Header.Get($$$A)",
+            "$R.Header.Values($$$A)",
+            "$R.Cookie($$$A)",
+            "$R.Referer()",
+            "$R.RequestURI",
+            "r.Form",
+            "r.PostForm",
+            "r.Body",
+            "req.Form",
+            "req.PostForm",
+            "req.Body",
+            "c.Query($$$A)",
+            "c.DefaultQuery($$$A)",
+            "c.QueryArray($$$A)",
+            "c.QueryMap($$$A)",
+            "c.Param($$$A)",
+            "c.Params.ByName($$$A)",
+            "c.PostForm($$$A)",
+            "c.DefaultPostForm($$$A)",
+            "c.PostFormArray($$$A)",
+            "c.GetHeader($$$A)",
+            "c.GetRawData()",
+            "c.QueryParam($$$A)",
+            "c.QueryParams()",
+            "c.FormValue($$$A)",
+            "ctx.Query($$$A)",
+            "ctx.Param($$$A)",
+            "ctx.PostForm($$$A)",
+            "ctx.QueryParam($$$A)",
+            "ctx.FormValue($$$A)",
+        ]),
+        // ASP.NET Core and ASP.NET `Request`.
+        ("@web-request", Lang::CSharp) => Some(&[
+            "Request.Query",
+            "Request.Form",
+            "Request.QueryString",
+            "Request.Cookies",
+            "Request.Headers",
+            "Request.Body",
+            "Request.Path",
+            "Request.RouteValues",
+            "Request.Params",
+            "Request.Files",
+            "$C.Request.Query",
+            "$C.Request.Form",
+            "$C.Request.QueryString",
+            "$C.Request.Cookies",
+            "$C.Request.Headers",
+            "$C.Request.Body",
+            "$C.Request.Path",
+            "$C.Request.RouteValues",
+        ]),
+        // Rails and Sinatra.
+        ("@web-request", Lang::Ruby) => Some(&[
+            "params",
+            "cookies",
+            "request.params",
+            "request.query_string",
+            "request.query_parameters",
+            "request.request_parameters",
+            "request.body",
+            "request.raw_post",
+            "request.headers",
+            "request.env",
+            "request.url",
+            "request.fullpath",
+            "request.path",
+            "request.referer",
+            "request.cookies",
+        ]),
+        // PHP's superglobals, Laravel's and Symfony's `Request`.
+        ("@web-request", Lang::Php) => Some(&[
+            "$_GET",
+            "$_POST",
+            "$_REQUEST",
+            "$_COOKIE",
+            "$_FILES",
+            "$_SERVER",
+            "$request->input($$$A)",
+            "$request->get($$$A)",
+            "$request->query($$$A)",
+            "$request->post($$$A)",
+            "$request->all()",
+            "$request->only($$$A)",
+            "$request->except($$$A)",
+            "$request->cookie($$$A)",
+            "$request->header($$$A)",
+            "$request->file($$$A)",
+            "$request->route($$$A)",
+            "$request->json($$$A)",
+            "$request->getContent()",
+            "$request->query",
+            "$request->request",
+            "$request->cookies",
+            "$request->headers",
+            "request($$$A)",
+            "Input::get($$$A)",
+            "Request::input($$$A)",
+            "Request::get($$$A)",
+        ]),
+        // actix-web `HttpRequest`.
+        ("@web-request", Lang::Rust) => Some(&["$R.query_string()", "$R.match_info()"]),
         _ => None,
+    }
+}
+
+/// Built-in source sets that are parameter declarations: a handler parameter the
+/// framework fills from the request, as (node kind, regex on its code).
+fn preset_parameters(name: &str, lang: Lang) -> &'static [(&'static str, &'static str)] {
+    match (name, lang) {
+        // FastAPI's explicit request parameters (`q: str = Query(None)`,
+        // `q: Annotated[str, Query()]`).
+        ("@web-request", Lang::Python) => &[
+            (
+                "typed_default_parameter",
+                r"=\s*(fastapi\.)?(Query|Body|Form|Path|Header|Cookie|File)\(",
+            ),
+            (
+                "typed_parameter",
+                r"Annotated\[.*,\s*(fastapi\.)?(Query|Body|Form|Path|Header|Cookie|File)\(",
+            ),
+        ],
+        // Spring MVC and JAX-RS binding annotations.
+        ("@web-request", Lang::Java) => &[(
+            "formal_parameter",
+            r"^@(RequestParam|PathVariable|RequestBody|RequestHeader|CookieValue|ModelAttribute|MatrixVariable|RequestPart|QueryParam|PathParam|FormParam|HeaderParam|CookieParam|MatrixParam)\b",
+        )],
+        // ASP.NET Core model-binding attributes.
+        ("@web-request", Lang::CSharp) => &[(
+            "parameter",
+            r"^\[(FromQuery|FromBody|FromForm|FromRoute|FromHeader)\b",
+        )],
+        // actix-web and axum extractors.
+        ("@web-request", Lang::Rust) => &[(
+            "parameter",
+            r":\s*(web::|extract::)?(Query|Json|Form|Path|Multipart)\s*<",
+        )],
+        _ => &[],
     }
 }
 
@@ -399,6 +563,13 @@ fn taint_spec(node: &Node, lang: Lang) -> Result<TaintSpec, Fail> {
             };
             for p in patterns {
                 sources.push(pattern(s, p, lang, None)?);
+            }
+            for (kind, re) in preset_parameters(name, lang) {
+                let re = Regex::new(re).map_err(|e| (s.line, e.to_string()))?;
+                sources.push(Matcher::All(vec![
+                    Matcher::Kind(KindMatcher::new(kind, lang)),
+                    Matcher::Regex(re),
+                ]));
             }
         } else {
             sources.push(matcher(s, lang)?);
@@ -554,36 +725,16 @@ fn pattern(node: &Node, src: &str, lang: Lang, selector: Option<&str>) -> Result
     let shown = src.trim();
     let processed = lang.pre_process_pattern(src);
     let tree = lang.ast_grep(&*processed);
-    if tree.root().get_inner_node().has_error() {
-        // C allows only declarations at the top level: a statement or expression pattern
-        // is parsed inside a function body instead, and the node it is becomes the pattern.
-        if lang == Lang::C && selector.is_none() {
-            let body = src.trim().trim_end_matches(';');
-            let context = format!("void __palisade_pattern(void) {{ {body}; }}");
-            let wrapped = lang.ast_grep(&*lang.pre_process_pattern(&context));
-            let root = wrapped.root();
-            let inner = root
-                .dfs()
-                .find(|n| n.kind() == "compound_statement")
-                .and_then(|b| b.children().find(ast_grep_core::Node::is_named))
-                .and_then(|stmt| {
-                    if stmt.kind() == "expression_statement" {
-                        stmt.children().find(ast_grep_core::Node::is_named)
-                    } else {
-                        Some(stmt)
-                    }
-                })
-                .map(|n| n.kind().into_owned());
-            if !root.get_inner_node().has_error()
-                && let Some(kind) = inner
-            {
-                let p = Pattern::contextual(&context, &kind, lang).map_err(|e| {
-                    (
-                        node.line,
-                        format!("pattern `{shown}` does not parse as {lang}: {e}"),
-                    )
-                })?;
-                return Ok(Matcher::Pattern(p, crate::matcher::longest_word(src)));
+    // PHP code outside `<?php` is HTML text: its patterns are always parsed as PHP code.
+    if (lang == Lang::Php && selector.is_none()) || tree.root().get_inner_node().has_error() {
+        // Languages that allow only declarations at the top level: a statement or
+        // expression pattern is parsed inside a function body (or a class) instead, and the
+        // innermost node spanning exactly the pattern's code becomes the pattern.
+        if selector.is_none() {
+            for context in lang.pattern_contexts() {
+                if let Some(p) = wrapped(src.trim().trim_end_matches(';'), context, lang) {
+                    return Ok(Matcher::Pattern(p, crate::matcher::longest_word(src)));
+                }
             }
         }
         return fail(node, format!("pattern `{shown}` does not parse as {lang}"));
@@ -613,6 +764,29 @@ fn pattern(node: &Node, src: &str, lang: Lang, selector: Option<&str>) -> Result
         None
     };
     Ok(Matcher::Pattern(p, word))
+}
+
+/// `body` parsed at the `@` of `context`, as a pattern: the innermost named node whose
+/// code is exactly `body`. None when that does not parse or no node spans it.
+fn wrapped(body: &str, context: &str, lang: Lang) -> Option<Pattern> {
+    use ast_grep_core::Language as _;
+    use ast_grep_core::tree_sitter::LanguageExt as _;
+    let (before, after) = context.split_once('@')?;
+    let body = lang.pre_process_pattern(body);
+    let code = format!("{before}{body}{after}");
+    let span = before.len()..before.len() + body.len();
+    let tree = lang.ast_grep(&code);
+    let root = tree.root();
+    if root.get_inner_node().has_error() {
+        return None;
+    }
+    let node = root
+        .dfs()
+        .filter(|n| n.is_named() && n.range() == span)
+        .last()?;
+    let p = Pattern::from(node);
+    // `$$$X` alone matches a list of nodes, not one node.
+    (!p.has_error()).then_some(p)
 }
 
 /// `pattern:` as a string, or as `{context: CODE, selector: KIND}` (the node of that kind

@@ -128,7 +128,9 @@ fn step(n: &N<'_>, note: String) -> Step {
 
 fn is_function(lang: Lang, kind: &str) -> bool {
     match lang {
-        Lang::Python | Lang::C => kind == "function_definition",
+        // Closures and blocks of the other languages are walked as part of the function that
+        // holds them: they see its variables (a Rails `do` block, a Go handler literal).
+        Lang::Python | Lang::C | Lang::Cpp => kind == "function_definition",
         Lang::JavaScript | Lang::TypeScript | Lang::Tsx => matches!(
             kind,
             "function_declaration"
@@ -139,17 +141,68 @@ fn is_function(lang: Lang, kind: &str) -> bool {
                 | "generator_function_declaration"
                 | "generator_function"
         ),
+        Lang::Java => matches!(kind, "method_declaration" | "constructor_declaration"),
+        Lang::Go => matches!(kind, "function_declaration" | "method_declaration"),
+        Lang::CSharp => matches!(
+            kind,
+            "method_declaration" | "constructor_declaration" | "local_function_statement"
+        ),
+        Lang::Ruby => matches!(kind, "method" | "singleton_method"),
+        Lang::Php => matches!(kind, "function_definition" | "method_declaration"),
+        Lang::Rust => kind == "function_item",
     }
 }
 
+/// Node kinds that name a variable: identifiers, and PHP's `$name`.
 fn is_identifier(kind: &str) -> bool {
-    matches!(kind, "identifier" | "shorthand_property_identifier")
+    matches!(
+        kind,
+        "identifier" | "shorthand_property_identifier" | "variable_name" | "instance_variable"
+    )
+}
+
+/// Node kinds of a member access (`a.b`, `a->b`), whose whole text names a value.
+fn is_member(kind: &str) -> bool {
+    matches!(
+        kind,
+        "attribute"
+            | "member_expression"
+            | "field_expression"
+            | "field_access"
+            | "selector_expression"
+            | "member_access_expression"
+    )
+}
+
+/// Node kinds of a call.
+fn is_call(kind: &str) -> bool {
+    matches!(
+        kind,
+        "call"
+            | "call_expression"
+            | "method_invocation"
+            | "invocation_expression"
+            | "function_call_expression"
+    )
+}
+
+/// The name a call calls, when it can be a function of the same file (`f(x)`, Java's
+/// `f(x)` without an object, Ruby's `f x`).
+fn callee<'r>(call: &N<'r>) -> Option<N<'r>> {
+    if let Some(f) = call.field("function") {
+        return Some(f);
+    }
+    let has_object = call.field("object").is_some() || call.field("receiver").is_some();
+    if has_object {
+        return None;
+    }
+    call.field("name").or_else(|| call.field("method"))
 }
 
 /// The name a function definition declares.
 fn function_name(lang: Lang, f: &N<'_>) -> Option<String> {
     match lang {
-        Lang::C => {
+        Lang::C | Lang::Cpp => {
             let mut d = f.field("declarator")?;
             // Pointer declarators wrap the function declarator.
             for _ in 0..8 {
@@ -167,7 +220,7 @@ fn function_name(lang: Lang, f: &N<'_>) -> Option<String> {
 /// Parameter names of a function, in order.
 fn parameters(lang: Lang, f: &N<'_>) -> Vec<String> {
     let list = match lang {
-        Lang::C => {
+        Lang::C | Lang::Cpp => {
             let mut d = f.field("declarator");
             let mut found = None;
             for _ in 0..8 {
@@ -190,47 +243,53 @@ fn parameters(lang: Lang, f: &N<'_>) -> Vec<String> {
     }
     list.children()
         .filter(Node::is_named)
-        .filter_map(|p| {
+        .flat_map(|p| {
             if is_identifier(&p.kind()) {
-                return Some(p.text().into_owned());
+                vec![p.text().into_owned()]
+            } else {
+                parameter_names(&p)
             }
-            // Typed, default and destructured parameters: the name comes first.
-            p.dfs()
-                .find(|n| is_identifier(&n.kind()))
-                .map(|n| n.text().into_owned())
         })
         .collect()
 }
 
 /// `(targets, value)` of an assignment-like node.
 fn assignment<'r>(lang: Lang, n: &N<'r>) -> Option<(Vec<String>, N<'r>)> {
+    use Lang::{C, CSharp, Cpp, Go, Java, JavaScript, Php, Python, Ruby, Rust, Tsx, TypeScript};
     let kind = n.kind();
     let (target, value) = match (lang, kind.as_ref()) {
-        (Lang::Python, "assignment" | "augmented_assignment") => {
-            (n.field("left")?, n.field("right")?)
-        }
-        (
-            Lang::JavaScript | Lang::TypeScript | Lang::Tsx,
+        (Python, "assignment" | "augmented_assignment")
+        | (Ruby, "assignment" | "operator_assignment")
+        | (Go, "assignment_statement" | "short_var_declaration")
+        | (Rust, "assignment_expression" | "compound_assignment_expr")
+        | (
+            JavaScript | TypeScript | Tsx | Php,
             "assignment_expression" | "augmented_assignment_expression",
         )
-        | (Lang::C, "assignment_expression") => (n.field("left")?, n.field("right")?),
-        (Lang::JavaScript | Lang::TypeScript | Lang::Tsx, "variable_declarator") => {
+        | (C | Cpp | Java | CSharp, "assignment_expression") => {
+            (n.field("left")?, n.field("right")?)
+        }
+        (JavaScript | TypeScript | Tsx | Java, "variable_declarator") => {
             (n.field("name")?, n.field("value")?)
         }
-        (Lang::C, "init_declarator") => (n.field("declarator")?, n.field("value")?),
+        (CSharp, "variable_declarator") => {
+            let name = n.field("name")?;
+            let value = n
+                .children()
+                .filter(Node::is_named)
+                .filter(|c| c.node_id() != name.node_id())
+                .last()?;
+            (name, value)
+        }
+        (Go, "var_spec") => (n.field("name")?, n.field("value")?),
+        (Rust, "let_declaration") => (n.field("pattern")?, n.field("value")?),
+        (C | Cpp, "init_declarator") => (n.field("declarator")?, n.field("value")?),
         _ => return None,
     };
-    let names = if is_identifier(&target.kind()) {
-        vec![target.text().into_owned()]
-    } else if matches!(
-        target.kind().as_ref(),
-        "attribute"
-            | "member_expression"
-            | "field_expression"
-            | "subscript"
-            | "subscript_expression"
-    ) {
+    let names = if is_identifier(&target.kind()) || is_member(&target.kind()) {
         // `self.x = ...`, `obj.a = ...`: the whole text names it.
+        vec![target.text().into_owned()]
+    } else if matches!(target.kind().as_ref(), "subscript" | "subscript_expression") {
         vec![target.text().into_owned()]
     } else {
         // Tuples and destructuring: every identifier in the pattern; C declarators:
@@ -244,8 +303,45 @@ fn assignment<'r>(lang: Lang, n: &N<'r>) -> Option<(Vec<String>, N<'r>)> {
     Some((names, value))
 }
 
+/// Node kinds of one parameter declaration.
+fn is_parameter(kind: &str) -> bool {
+    matches!(
+        kind,
+        "formal_parameter"
+            | "parameter"
+            | "typed_parameter"
+            | "typed_default_parameter"
+            | "default_parameter"
+            | "simple_parameter"
+    )
+}
+
+/// The names one parameter declaration binds.
+fn parameter_names(p: &N<'_>) -> Vec<String> {
+    let names: Vec<String> = p
+        .field_children("name")
+        .filter(|n| is_identifier(&n.kind()))
+        .map(|n| n.text().into_owned())
+        .collect();
+    if !names.is_empty() {
+        return names;
+    }
+    if let Some(pattern) = p.field("pattern") {
+        return pattern
+            .dfs()
+            .filter(|n| is_identifier(&n.kind()))
+            .map(|n| n.text().into_owned())
+            .collect();
+    }
+    p.dfs()
+        .find(|n| is_identifier(&n.kind()))
+        .map(|n| n.text().into_owned())
+        .into_iter()
+        .collect()
+}
+
 fn is_return(kind: &str) -> bool {
-    kind == "return_statement"
+    matches!(kind, "return_statement" | "return" | "return_expression")
 }
 
 /// The functions of a file, by name: (index in the list of functions, parameter names).
@@ -270,6 +366,12 @@ struct Ctx<'a, 'r> {
 impl Ctx<'_, '_> {
     fn matches_any(ms: &[Matcher], n: &N<'_>) -> bool {
         ms.iter().any(|m| m.match_node(n.clone()).is_some())
+    }
+
+    fn is_source_at(&self, r: &std::ops::Range<usize>) -> bool {
+        self.sources_at
+            .binary_search_by_key(&(r.start, r.end), |s| (s.start, s.end))
+            .is_ok()
     }
 
     fn has_source_within(&self, r: &std::ops::Range<usize>) -> bool {
@@ -336,15 +438,13 @@ impl Ctx<'_, '_> {
         if is_function(self.lang, &kind) {
             return None;
         }
-        if matches!(
-            kind.as_ref(),
-            "attribute" | "member_expression" | "field_expression"
-        ) && let Some(t) = env.get(n.text().as_ref())
+        if is_member(&kind)
+            && let Some(t) = env.get(n.text().as_ref())
         {
             return Some(t.clone());
         }
-        if matches!(kind.as_ref(), "call" | "call_expression")
-            && let Some(callee) = n.field("function")
+        if is_call(&kind)
+            && let Some(callee) = callee(n)
             && let Some(params) = self.summary(callee.text().as_ref())
         {
             // A function of this file: only the arguments its body returns matter.
@@ -396,7 +496,9 @@ impl Ctx<'_, '_> {
                     let Some(m) = sink.match_node(n.clone()) else {
                         continue;
                     };
-                    if !seen_sinks.insert(n.node_id()) {
+                    // A sink pattern that also describes a source (`$DB.Query(...)` and
+                    // Gin's `c.Query(...)`) does not make the source its own sink.
+                    if !seen_sinks.insert(n.node_id()) || self.is_source_at(&n.range()) {
                         continue;
                     }
                     let target = focus
@@ -413,6 +515,17 @@ impl Ctx<'_, '_> {
                     }
                 }
             }
+            // A handler parameter the framework fills from the request (Spring's
+            // `@RequestParam`, ASP.NET's `[FromQuery]`, axum's `Query<T>`).
+            if is_parameter(&kind)
+                && self.spec.source_kinds.may(&n)
+                && Self::matches_any(&self.spec.sources, &n)
+            {
+                for name in parameter_names(&n) {
+                    let note = format!("source: {}", crate::engine::shown(&n));
+                    env.insert(name, Arc::new(vec![step(&n, note)]));
+                }
+            }
             if is_return(&kind)
                 && n.children()
                     .filter(Node::is_named)
@@ -420,8 +533,8 @@ impl Ctx<'_, '_> {
             {
                 *returns = true;
             }
-            if matches!(kind.as_ref(), "call" | "call_expression")
-                && let Some(callee) = n.field("function")
+            if is_call(&kind)
+                && let Some(callee) = callee(&n)
                 && self.by_name.contains_key(callee.text().as_ref())
                 && let Some(args) = n.field("arguments")
             {

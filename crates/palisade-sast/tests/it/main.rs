@@ -76,6 +76,13 @@ fn every_rule_carries_the_metadata_the_docs_need() {
             palisade_sast::Lang::JavaScript => "js-",
             palisade_sast::Lang::TypeScript | palisade_sast::Lang::Tsx => "ts-",
             palisade_sast::Lang::C => "c-",
+            palisade_sast::Lang::Cpp => "cpp-",
+            palisade_sast::Lang::Java => "java-",
+            palisade_sast::Lang::Go => "go-",
+            palisade_sast::Lang::CSharp => "cs-",
+            palisade_sast::Lang::Ruby => "rb-",
+            palisade_sast::Lang::Php => "php-",
+            palisade_sast::Lang::Rust => "rs-",
         };
         assert!(
             m.id.starts_with(prefix),
@@ -518,4 +525,61 @@ fn string_literals_reach_no_message_flow_or_fingerprint() {
         a.fingerprint, b.fingerprint,
         "the literal's value is not part of the fingerprint (no fast hash of a password)"
     );
+}
+
+/// Each language's grammar, pattern parsing (statements and expressions that cannot stand at
+/// the top level of a file), `@web-request` sources (calls, superglobals, annotated and
+/// extractor parameters) and data flow, on one handler per language; C rules run on C++.
+#[test]
+fn every_language_parses_its_patterns_and_follows_request_data() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/langs");
+    let s = SastScanner::new(&SastOptions {
+        rule_dirs: vec![dir.clone()],
+        ..SastOptions::default()
+    })
+    .expect("rules load");
+    let mut got = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("langs") {
+        let path = entry.expect("entry").path();
+        let name = path
+            .file_name()
+            .expect("a file name")
+            .to_string_lossy()
+            .into_owned();
+        let code = std::fs::read_to_string(&path).expect("read");
+        let (findings, diags) = s.scan_text(&name, &code);
+        assert!(diags.is_empty(), "{name}: {diags:?}");
+        for f in findings {
+            let first = f
+                .flow
+                .first()
+                .map(|s| s.message.clone())
+                .unwrap_or_default();
+            got.push(format!(
+                "{name}:{} {} {first}",
+                f.location.start_line, f.rule_id
+            ));
+        }
+    }
+    got.sort();
+    let want = [
+        "Handler.cs:3 t-cs source: [FromQuery] string cmd",
+        "Handler.cs:5 t-cs source: Request.Query",
+        "Handler.java:10 t-java source: request.getParameter(<string>)",
+        "Handler.java:4 t-java source: @RequestParam(<string>) String host",
+        "Handler.java:7 t-java source: request.getParameter(<string>)",
+        "fastapi_handler.py:3 py-tainted-command source: q: str = Query(None)",
+        "fastapi_handler.py:3 t-py source: q: str = Query(None)",
+        "firmware.cpp:18 t-cpp ",
+        "firmware.cpp:19 c-banned-string-functions ",
+        "firmware.cpp:7 c-banned-string-functions ",
+        "handler.go:4 t-go source: r.URL.Query()",
+        "handler.go:9 t-go source: c.Query(<string>)",
+        "handler.php:2 t-php source: $_GET",
+        "handler.php:3 t-php source: $request->input(<string>)",
+        "handler.rs:3 t-rs source: Query(params): Query<HashMap<String, String>>",
+        "users_controller.rb:5 t-rb source: params",
+        "users_controller.rb:7 t-rb source: params",
+    ];
+    assert_eq!(got, want);
 }

@@ -1,0 +1,3 @@
+@app.get("/x")
+def x(q: str = Query(None)):
+    os.system("ls " + q)

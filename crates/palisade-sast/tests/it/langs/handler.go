@@ -1,0 +1,10 @@
+package main
+func h(w http.ResponseWriter, r *http.Request) {
+	name := r.URL.Query().Get("name")
+	exec.Command("sh", "-c", "echo "+name).Run()
+}
+func g(c *gin.Context) {
+	id := c.Query("id")
+	q := fmt.Sprintf("select * from t where id=%s", id)
+	db.Query(q)
+}
