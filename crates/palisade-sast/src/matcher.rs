@@ -22,8 +22,8 @@ pub enum Matcher {
     Pattern(Pattern, Option<Box<str>>),
     /// A node of this tree-sitter kind.
     Kind(KindMatcher),
-    /// A node whose whole text matches.
-    Regex(Regex),
+    /// A node whose whole text matches, and literals one of which every match contains.
+    Regex(Regex, Option<Vec<Box<str>>>),
     /// Every one matches the same node (metavariables bind across them, in order).
     All(Vec<Self>),
     /// At least one matches (the first that does binds its metavariables).
@@ -40,6 +40,9 @@ pub enum Matcher {
     Precedes(Box<Self>, Lang),
     /// The inner matcher, then constraints on what its metavariables bound.
     Where(Box<Self>, Vec<Constraint>),
+    /// The inner matcher, trying its alternatives until one passes its constraints (see
+    /// [`Matcher::prepared`]).
+    Backtrack(Box<Self>),
 }
 
 impl Matcher {
@@ -57,14 +60,211 @@ impl Matcher {
                 }
                 Some(all)
             }
-            Self::Where(m, _) => m.keywords(),
-            Self::Kind(_)
-            | Self::Regex(_)
-            | Self::Not(_)
+            Self::Where(m, constraints) => m.keywords().or_else(|| {
+                // A metavariable every match binds, whose text must match a regex: its
+                // literals are in the file.
+                constraints.iter().find_map(|c| {
+                    let words = c.words.as_ref()?;
+                    m.binds(&c.var)
+                        .then(|| words.iter().map(AsRef::as_ref).collect())
+                })
+            }),
+            Self::Backtrack(m) => m.keywords(),
+            Self::Regex(_, words) => words
+                .as_ref()
+                .map(|ws| ws.iter().map(AsRef::as_ref).collect()),
+            // A relation's match lies in the file too.
+            Self::Inside(m) | Self::Has(m) | Self::Follows(m, _) | Self::Precedes(m, _) => {
+                m.keywords()
+            }
+            Self::Kind(_) | Self::Not(_) => None,
+        }
+    }
+
+    /// A regex matcher, with the literals its matches must contain (for the prefilter).
+    pub fn regex(re: Regex) -> Self {
+        let words = required_literals(re.as_str());
+        Self::Regex(re, words)
+    }
+
+    /// Whether every match binds metavariable `var` (without `$`).
+    fn binds(&self, var: &str) -> bool {
+        match self {
+            Self::Pattern(p, _) => p.defined_vars().contains(var),
+            Self::All(ms) => ms.iter().any(|m| m.binds(var)),
+            Self::Any(ms) => ms.iter().all(|m| m.binds(var)),
+            Self::Where(m, _)
+            | Self::Backtrack(m)
+            | Self::Inside(m)
+            | Self::Has(m)
+            | Self::Follows(m, _)
+            | Self::Precedes(m, _) => m.binds(var),
+            Self::Kind(_) | Self::Regex(..) | Self::Not(_) => false,
+        }
+    }
+}
+
+/// Literals (of three or more bytes) one of which every match of `pattern` contains: the
+/// longest literal directly in its top-level sequence, or else the few literals every match
+/// starts with. None when there are none that long.
+pub(crate) fn required_literals(pattern: &str) -> Option<Vec<Box<str>>> {
+    use regex_syntax::hir::HirKind;
+    use regex_syntax::hir::literal::Extractor;
+    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    let parts: Vec<&regex_syntax::hir::Hir> = match hir.kind() {
+        HirKind::Concat(parts) => parts.iter().collect(),
+        _ => vec![&hir],
+    };
+    let longest = parts
+        .into_iter()
+        .filter_map(|h| match h.kind() {
+            HirKind::Literal(l) => std::str::from_utf8(&l.0).ok(),
+            _ => None,
+        })
+        .filter(|w| w.len() >= 3)
+        .max_by_key(|w| w.len());
+    if let Some(w) = longest {
+        return Some(vec![w.into()]);
+    }
+    let prefixes = Extractor::new().extract(&hir);
+    let literals = prefixes.literals()?;
+    let words: Vec<Box<str>> = literals
+        .iter()
+        .filter_map(|l| std::str::from_utf8(l.as_bytes()).ok())
+        .filter(|w| w.len() >= 3)
+        .map(Into::into)
+        .collect();
+    (!literals.is_empty() && words.len() == literals.len() && words.len() <= 32).then_some(words)
+}
+
+/// At most this many alternative bindings are kept per matcher while backtracking.
+const MAX_SOLUTIONS: usize = 32;
+
+impl Matcher {
+    /// The matcher to run: wrapped so that it backtracks when a `where` constraint sits
+    /// below a choice, unchanged (and fast) otherwise.
+    #[must_use]
+    pub fn prepared(self) -> Self {
+        if self.needs_backtracking() {
+            Self::Backtrack(Box::new(self))
+        } else {
+            self
+        }
+    }
+
+    /// Whether a `where` constraint sits below a choice (`any`, a relation): then a failed
+    /// constraint must make the matcher try the next alternative, not fail.
+    fn needs_backtracking(&self) -> bool {
+        match self {
+            Self::Pattern(..) | Self::Kind(_) | Self::Regex(..) | Self::Backtrack(_) => false,
+            Self::Where(m, _) => m.has_choice() || m.needs_backtracking(),
+            Self::All(ms) | Self::Any(ms) => ms.iter().any(Self::needs_backtracking),
+            Self::Not(m)
+            | Self::Inside(m)
+            | Self::Has(m)
+            | Self::Follows(m, _)
+            | Self::Precedes(m, _) => m.needs_backtracking(),
+        }
+    }
+
+    /// Whether the matcher can match in more than one way (bind differently).
+    fn has_choice(&self) -> bool {
+        match self {
+            Self::Pattern(..) | Self::Kind(_) | Self::Regex(..) | Self::Not(_) => false,
+            Self::Any(_)
             | Self::Inside(_)
             | Self::Has(_)
             | Self::Follows(..)
-            | Self::Precedes(..) => None,
+            | Self::Precedes(..) => true,
+            Self::All(ms) => ms.iter().any(Self::has_choice),
+            Self::Where(m, _) | Self::Backtrack(m) => m.has_choice(),
+        }
+    }
+
+    /// Every way (up to [`MAX_SOLUTIONS`]) this matcher matches `node` starting from
+    /// `env`, as the bindings each leaves.
+    fn solve<'t, D: Doc>(
+        &self,
+        node: &Node<'t, D>,
+        env: &MetaVarEnv<'t, D>,
+        out: &mut Vec<MetaVarEnv<'t, D>>,
+    ) {
+        if out.len() >= MAX_SOLUTIONS {
+            return;
+        }
+        match self {
+            Self::Pattern(..) | Self::Kind(_) | Self::Regex(..) => {
+                // Borrowed: a failed match (the common case) copies nothing.
+                let mut e = Cow::Borrowed(env);
+                if self.match_node_with_env(node.clone(), &mut e).is_some() {
+                    out.push(e.into_owned());
+                }
+            }
+            Self::All(ms) => {
+                let mut current = vec![env.clone()];
+                for m in ms {
+                    let mut next = Vec::new();
+                    for e in &current {
+                        m.solve(node, e, &mut next);
+                    }
+                    if next.is_empty() {
+                        return;
+                    }
+                    current = next;
+                }
+                out.extend(current);
+                out.truncate(MAX_SOLUTIONS);
+            }
+            Self::Any(ms) => {
+                for m in ms {
+                    m.solve(node, env, out);
+                }
+            }
+            Self::Not(m) => {
+                let mut none = Vec::new();
+                m.solve(node, env, &mut none);
+                if none.is_empty() {
+                    out.push(env.clone());
+                }
+            }
+            Self::Inside(m) => {
+                for a in node.ancestors() {
+                    m.solve(&a, env, out);
+                }
+            }
+            Self::Has(m) => {
+                for d in node.dfs().skip(1) {
+                    m.solve(&d, env, out);
+                    if out.len() >= MAX_SOLUTIONS {
+                        break;
+                    }
+                }
+            }
+            Self::Follows(m, lang) => {
+                for s in statement(node, *lang).prev_all() {
+                    for d in s.dfs() {
+                        m.solve(&d, env, out);
+                    }
+                }
+            }
+            Self::Precedes(m, lang) => {
+                for s in statement(node, *lang).next_all() {
+                    for d in s.dfs() {
+                        m.solve(&d, env, out);
+                    }
+                }
+            }
+            Self::Where(m, constraints) => {
+                let mut found = Vec::new();
+                m.solve(node, env, &mut found);
+                out.extend(
+                    found
+                        .into_iter()
+                        .filter(|e| constraints.iter().all(|c| c.holds(e))),
+                );
+                out.truncate(MAX_SOLUTIONS);
+            }
+            Self::Backtrack(m) => m.solve(node, env, out),
         }
     }
 }
@@ -104,6 +304,8 @@ pub struct Constraint {
     pub not_regex: Option<Regex>,
     /// Its node kind must be one of these.
     pub kinds: Vec<String>,
+    /// Literals one of which its text contains when `regex` holds (for the prefilter).
+    pub words: Option<Vec<Box<str>>>,
 }
 
 impl Constraint {
@@ -160,6 +362,12 @@ impl AgMatcher for Matcher {
         env: &mut Cow<'_, MetaVarEnv<'t, D>>,
     ) -> Option<Node<'t, D>> {
         match self {
+            Self::Backtrack(m) => {
+                let mut found = Vec::new();
+                m.solve(&node, env, &mut found);
+                *env = Cow::Owned(found.into_iter().next()?);
+                Some(node)
+            }
             Self::Pattern(p, word) => {
                 // Cheaper than the structural comparison, and most nodes fail it.
                 if word.as_deref().is_some_and(|w| !node.text().contains(w)) {
@@ -168,7 +376,7 @@ impl AgMatcher for Matcher {
                 p.match_node_with_env(node, env)
             }
             Self::Kind(k) => k.match_node_with_env(node, env),
-            Self::Regex(r) => r.is_match(&node.text()).then_some(node),
+            Self::Regex(r, _) => r.is_match(&node.text()).then_some(node),
             Self::All(ms) => {
                 let mut trial = env.clone();
                 for m in ms {
@@ -234,13 +442,40 @@ impl AgMatcher for Matcher {
                 }
                 Some(all)
             }
-            Self::Where(m, _) => m.potential_kinds(),
-            Self::Regex(_)
+            Self::Where(m, _) | Self::Backtrack(m) => m.potential_kinds(),
+            Self::Regex(..)
             | Self::Not(_)
             | Self::Inside(_)
             | Self::Has(_)
             | Self::Follows(..)
             | Self::Precedes(..) => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::required_literals;
+
+    fn words(re: &str) -> Option<Vec<String>> {
+        required_literals(re).map(|ws| ws.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn regex_literals_for_the_prefilter() {
+        // A literal in the top-level sequence is in every match.
+        assert_eq!(
+            words(r#"^["'](node:)?child_process["']$"#),
+            Some(vec!["child_process".into()])
+        );
+        // An alternation of literals: one of them is.
+        assert_eq!(
+            words("^(pickle|dill|marshal)$"),
+            Some(vec!["pickle".into(), "dill".into(), "marshal".into()])
+        );
+        // Too short, optional, or case-insensitive: no guarantee.
+        assert_eq!(words("^(f|rf)[\"'].*"), None);
+        assert_eq!(words("(abc)?x"), None);
+        assert_eq!(words("(?i)^secret_key_base$"), None);
     }
 }

@@ -273,6 +273,18 @@ fn rule(node: &Node, file: &str) -> Result<Rule, Fail> {
     if taint && node.get("match").is_some() {
         return fail(node, "a taint rule has `sources` and `sinks`, not `match`");
     }
+    // A taint finding is a path, not one match: there is nothing to fill a `$X` with.
+    if taint
+        && let Some(m) = node.get("message")
+        && let Some(text) = m.as_str()
+        && let Some(at) = text.find('$')
+        && text[at + 1..].starts_with(|c: char| c.is_ascii_uppercase() || c == '_')
+    {
+        return fail(
+            m,
+            "a taint rule's message is shown as written: it cannot name metavariables (`$X`); the data flow shows the code",
+        );
+    }
     if !taint {
         for key in ["sources", "sinks", "sanitizers"] {
             if let Some(n) = node.get(key) {
@@ -294,7 +306,7 @@ fn rule(node: &Node, file: &str) -> Result<Rule, Fail> {
         if let Some(w) = node.get("where") {
             m = Matcher::Where(Box::new(m), constraints(w)?);
         }
-        Ok(Check::Match(m))
+        Ok(Check::Match(m.prepared()))
     };
     let check = compile(lang)?;
     // A pattern that is JavaScript but not TypeScript (a type assertion `<T>x` reads as
@@ -514,7 +526,7 @@ fn preset_parameters(name: &str, lang: Lang) -> &'static [(&'static str, &'stati
         ("@web-request", Lang::Python) => &[
             (
                 "typed_default_parameter",
-                r"=\s*(fastapi\.)?(Query|Body|Form|Path|Header|Cookie|File)\(",
+                r"\b(?:fastapi\.)?(?:Query|Body|Form|Path|Header|Cookie|File)\(",
             ),
             (
                 "typed_parameter",
@@ -532,10 +544,9 @@ fn preset_parameters(name: &str, lang: Lang) -> &'static [(&'static str, &'stati
             r"^\[(FromQuery|FromBody|FromForm|FromRoute|FromHeader)\b",
         )],
         // actix-web and axum extractors.
-        ("@web-request", Lang::Rust) => &[(
-            "parameter",
-            r":\s*(web::|extract::)?(Query|Json|Form|Path|Multipart)\s*<",
-        )],
+        ("@web-request", Lang::Rust) => {
+            &[("parameter", r"\b(?:Query|Json|Form|Path|Multipart)\s*<")]
+        }
         _ => &[],
     }
 }
@@ -568,11 +579,11 @@ fn taint_spec(node: &Node, lang: Lang) -> Result<TaintSpec, Fail> {
                 let re = Regex::new(re).map_err(|e| (s.line, e.to_string()))?;
                 sources.push(Matcher::All(vec![
                     Matcher::Kind(KindMatcher::new(kind, lang)),
-                    Matcher::Regex(re),
+                    Matcher::regex(re),
                 ]));
             }
         } else {
-            sources.push(matcher(s, lang)?);
+            sources.push(matcher(s, lang)?.prepared());
         }
     }
     let mut sinks = Vec::new();
@@ -600,15 +611,15 @@ fn taint_spec(node: &Node, lang: Lang) -> Result<TaintSpec, Fail> {
                     s.line,
                     s.column,
                 );
-                matcher(&rest, lang)?
+                matcher(&rest, lang)?.prepared()
             }
-            _ => matcher(s, lang)?,
+            _ => matcher(s, lang)?.prepared(),
         };
         sinks.push((m, focus));
     }
     let sanitizers = list_of("sanitizers", false)?
         .into_iter()
-        .map(|s| matcher(s, lang))
+        .map(|s| matcher(s, lang).map(Matcher::prepared))
         .collect::<Result<_, _>>()?;
     Ok(TaintSpec::new(sources, sinks, sanitizers))
 }
@@ -668,7 +679,7 @@ fn matcher(node: &Node, lang: Lang) -> Result<Matcher, Fail> {
                 }
                 Matcher::Kind(KindMatcher::new(&k, lang))
             }
-            "regex" => Matcher::Regex(regex(v, "regex")?),
+            "regex" => Matcher::regex(regex(v, "regex")?),
             "all" => Matcher::All(list(v, lang, "all")?),
             "any" => Matcher::Any(list(v, lang, "any")?),
             "not" => Matcher::Not(boxed(v, lang)?),
@@ -702,10 +713,10 @@ fn matcher(node: &Node, lang: Lang) -> Result<Matcher, Fail> {
 /// is).
 fn positive(m: &Matcher) -> bool {
     match m {
-        Matcher::Pattern(..) | Matcher::Kind(_) | Matcher::Regex(_) => true,
+        Matcher::Pattern(..) | Matcher::Kind(_) | Matcher::Regex(..) => true,
         Matcher::All(ms) => ms.iter().any(positive),
         Matcher::Any(ms) => ms.iter().all(positive),
-        Matcher::Where(m, _) => positive(m),
+        Matcher::Where(m, _) | Matcher::Backtrack(m) => positive(m),
         Matcher::Not(_)
         | Matcher::Inside(_)
         | Matcher::Has(_)
@@ -832,9 +843,13 @@ fn constraints(node: &Node) -> Result<Vec<Constraint>, Fail> {
                     }
                 }
             }
+            let re = c.get("regex").map(|r| regex(r, "regex")).transpose()?;
             Ok(Constraint {
                 var: name.to_owned(),
-                regex: c.get("regex").map(|r| regex(r, "regex")).transpose()?,
+                words: re
+                    .as_ref()
+                    .and_then(|r| crate::matcher::required_literals(r.as_str())),
+                regex: re,
                 not_regex: c
                     .get("not-regex")
                     .map(|r| regex(r, "not-regex"))
@@ -861,16 +876,22 @@ const BUILTIN: &[Builtin] = include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs
 
 /// The built-in rules, with their fixtures. An error here is a defect of palisade itself.
 pub fn builtin() -> Result<Vec<Rule>, RuleError> {
-    let mut out = Vec::new();
-    for (path, text, fixture) in BUILTIN {
-        let source = format!("crates/palisade-sast/rules/{path}");
-        for mut r in load(&source, text)? {
-            r.fixture =
-                fixture.map(|(p, t)| (format!("crates/palisade-sast/rules/{p}"), t.to_owned()));
-            out.push(r);
-        }
-    }
-    Ok(out)
+    use rayon::prelude::*;
+    // Compiling a rule parses each of its patterns (once per language it runs on): in
+    // parallel, then in path order.
+    let files: Vec<Vec<Rule>> = BUILTIN
+        .par_iter()
+        .map(|(path, text, fixture)| {
+            let source = format!("crates/palisade-sast/rules/{path}");
+            let mut rules = load(&source, text)?;
+            for r in &mut rules {
+                r.fixture =
+                    fixture.map(|(p, t)| (format!("crates/palisade-sast/rules/{p}"), t.to_owned()));
+            }
+            Ok(rules)
+        })
+        .collect::<Result<_, RuleError>>()?;
+    Ok(files.into_iter().flatten().collect())
 }
 
 impl Rule {
