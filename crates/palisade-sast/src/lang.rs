@@ -164,6 +164,13 @@ impl Lang {
         }
     }
 
+    /// The id of a field name of the grammar (`declarator`, `body`), if it has one.
+    pub fn get_ts_language_field(self, name: &str) -> Option<u16> {
+        self.get_ts_language()
+            .field_id_for_name(name)
+            .map(std::num::NonZero::get)
+    }
+
     /// The comment that starts a line comment, for fixture annotations.
     pub fn line_comment(self) -> &'static str {
         match self {

@@ -32,8 +32,9 @@ pub enum Matcher {
     Not(Box<Self>),
     /// An enclosing node matches.
     Inside(Box<Self>),
-    /// A node within matches.
-    Has(Box<Self>),
+    /// A node within matches (with a field name: within that field's child only, e.g. a
+    /// function's `declarator` and not its body).
+    Has(Box<Self>, Option<Box<str>>),
     /// A statement before the node's statement, in the same block, is or contains a match.
     Follows(Box<Self>, Lang),
     /// A statement after the node's statement, in the same block, is or contains a match.
@@ -74,7 +75,7 @@ impl Matcher {
                 .as_ref()
                 .map(|ws| ws.iter().map(AsRef::as_ref).collect()),
             // A relation's match lies in the file too.
-            Self::Inside(m) | Self::Has(m) | Self::Follows(m, _) | Self::Precedes(m, _) => {
+            Self::Inside(m) | Self::Has(m, _) | Self::Follows(m, _) | Self::Precedes(m, _) => {
                 m.keywords()
             }
             Self::Kind(_) | Self::Not(_) => None,
@@ -96,7 +97,7 @@ impl Matcher {
             Self::Where(m, _)
             | Self::Backtrack(m)
             | Self::Inside(m)
-            | Self::Has(m)
+            | Self::Has(m, _)
             | Self::Follows(m, _)
             | Self::Precedes(m, _) => m.binds(var),
             Self::Kind(_) | Self::Regex(..) | Self::Not(_) => false,
@@ -137,9 +138,6 @@ pub(crate) fn required_literals(pattern: &str) -> Option<Vec<Box<str>>> {
     (!literals.is_empty() && words.len() == literals.len() && words.len() <= 32).then_some(words)
 }
 
-/// At most this many alternative bindings are kept per matcher while backtracking.
-const MAX_SOLUTIONS: usize = 32;
-
 impl Matcher {
     /// The matcher to run: wrapped so that it backtracks when a `where` constraint sits
     /// below a choice, unchanged (and fast) otherwise.
@@ -161,7 +159,7 @@ impl Matcher {
             Self::All(ms) | Self::Any(ms) => ms.iter().any(Self::needs_backtracking),
             Self::Not(m)
             | Self::Inside(m)
-            | Self::Has(m)
+            | Self::Has(m, _)
             | Self::Follows(m, _)
             | Self::Precedes(m, _) => m.needs_backtracking(),
         }
@@ -173,7 +171,7 @@ impl Matcher {
             Self::Pattern(..) | Self::Kind(_) | Self::Regex(..) | Self::Not(_) => false,
             Self::Any(_)
             | Self::Inside(_)
-            | Self::Has(_)
+            | Self::Has(..)
             | Self::Follows(..)
             | Self::Precedes(..) => true,
             Self::All(ms) => ms.iter().any(Self::has_choice),
@@ -181,91 +179,68 @@ impl Matcher {
         }
     }
 
-    /// Every way (up to [`MAX_SOLUTIONS`]) this matcher matches `node` starting from
-    /// `env`, as the bindings each leaves.
+    /// Try every way this matcher matches `node` starting from `env`, in order, handing
+    /// the bindings of each to `k` until `k` accepts one (true: then the search stops).
+    /// This is the backtracking search: a `where` that rejects one alternative's bindings
+    /// makes the search go on to the next, and nothing more is tried once one is accepted.
     fn solve<'t, D: Doc>(
         &self,
         node: &Node<'t, D>,
         env: &MetaVarEnv<'t, D>,
-        out: &mut Vec<MetaVarEnv<'t, D>>,
-    ) {
-        if out.len() >= MAX_SOLUTIONS {
-            return;
-        }
+        k: &mut dyn FnMut(&MetaVarEnv<'t, D>) -> bool,
+    ) -> bool {
         match self {
             Self::Pattern(..) | Self::Kind(_) | Self::Regex(..) => {
                 // Borrowed: a failed match (the common case) copies nothing.
                 let mut e = Cow::Borrowed(env);
-                if self.match_node_with_env(node.clone(), &mut e).is_some() {
-                    out.push(e.into_owned());
-                }
+                self.match_node_with_env(node.clone(), &mut e).is_some() && k(&e)
             }
-            Self::All(ms) => {
-                let mut current = vec![env.clone()];
-                for m in ms {
-                    let mut next = Vec::new();
-                    for e in &current {
-                        m.solve(node, e, &mut next);
-                    }
-                    if next.is_empty() {
-                        return;
-                    }
-                    current = next;
-                }
-                out.extend(current);
-                out.truncate(MAX_SOLUTIONS);
-            }
-            Self::Any(ms) => {
-                for m in ms {
-                    m.solve(node, env, out);
-                }
-            }
-            Self::Not(m) => {
-                let mut none = Vec::new();
-                m.solve(node, env, &mut none);
-                if none.is_empty() {
-                    out.push(env.clone());
-                }
-            }
-            Self::Inside(m) => {
-                for a in node.ancestors() {
-                    m.solve(&a, env, out);
-                }
-            }
-            Self::Has(m) => {
-                for d in node.dfs().skip(1) {
-                    m.solve(&d, env, out);
-                    if out.len() >= MAX_SOLUTIONS {
-                        break;
-                    }
-                }
-            }
-            Self::Follows(m, lang) => {
-                for s in statement(node, *lang).prev_all() {
-                    for d in s.dfs() {
-                        m.solve(&d, env, out);
-                    }
-                }
-            }
-            Self::Precedes(m, lang) => {
-                for s in statement(node, *lang).next_all() {
-                    for d in s.dfs() {
-                        m.solve(&d, env, out);
-                    }
-                }
-            }
-            Self::Where(m, constraints) => {
-                let mut found = Vec::new();
-                m.solve(node, env, &mut found);
-                out.extend(
-                    found
-                        .into_iter()
-                        .filter(|e| constraints.iter().all(|c| c.holds(e))),
-                );
-                out.truncate(MAX_SOLUTIONS);
-            }
-            Self::Backtrack(m) => m.solve(node, env, out),
+            Self::All(ms) => solve_all(ms, node, env, k),
+            Self::Any(ms) => ms.iter().any(|m| m.solve(node, env, k)),
+            Self::Not(m) => !m.solve(node, env, &mut |_| true) && k(env),
+            Self::Inside(m) => node.ancestors().any(|a| m.solve(&a, env, k)),
+            Self::Has(m, field) => within(node, field.as_deref()).any(|d| m.solve(&d, env, k)),
+            Self::Follows(m, lang) => statement(node, *lang)
+                .prev_all()
+                .any(|s| s.dfs().any(|d| m.solve(&d, env, k))),
+            Self::Precedes(m, lang) => statement(node, *lang)
+                .next_all()
+                .any(|s| s.dfs().any(|d| m.solve(&d, env, k))),
+            Self::Where(m, constraints) => m.solve(node, env, &mut |e| {
+                constraints.iter().all(|c| c.holds(e)) && k(e)
+            }),
+            Self::Backtrack(m) => m.solve(node, env, k),
         }
+    }
+}
+
+/// The nodes `has` looks at: every node below `node`, or only the child in `field` and
+/// the nodes below it.
+fn within<'a, 't: 'a, D: Doc>(
+    node: &'a Node<'t, D>,
+    field: Option<&'a str>,
+) -> Box<dyn Iterator<Item = Node<'t, D>> + 'a> {
+    match field {
+        None => Box::new(node.dfs().skip(1)),
+        Some(f) => Box::new(
+            node.field_children(f)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .flat_map(|c| c.dfs().collect::<Vec<_>>()),
+        ),
+    }
+}
+
+/// [`Matcher::solve`] for `all`: each matcher in turn, on the bindings of the ones before.
+fn solve_all<'t, D: Doc>(
+    ms: &[Matcher],
+    node: &Node<'t, D>,
+    env: &MetaVarEnv<'t, D>,
+    k: &mut dyn FnMut(&MetaVarEnv<'t, D>) -> bool,
+) -> bool {
+    match ms.split_first() {
+        None => k(env),
+        Some((first, rest)) => first.solve(node, env, &mut |e| solve_all(rest, node, e, k)),
     }
 }
 
@@ -363,9 +338,12 @@ impl AgMatcher for Matcher {
     ) -> Option<Node<'t, D>> {
         match self {
             Self::Backtrack(m) => {
-                let mut found = Vec::new();
-                m.solve(&node, env, &mut found);
-                *env = Cow::Owned(found.into_iter().next()?);
+                let mut accepted = None;
+                m.solve(&node, env, &mut |e| {
+                    accepted = Some(e.clone());
+                    true
+                });
+                *env = Cow::Owned(accepted?);
                 Some(node)
             }
             Self::Pattern(p, word) => {
@@ -399,8 +377,8 @@ impl AgMatcher for Matcher {
                 let found = node.ancestors().find_map(|a| try_with(m, a, env));
                 found.map(|_| node)
             }
-            Self::Has(m) => {
-                let found = node.dfs().skip(1).find_map(|d| try_with(m, d, env));
+            Self::Has(m, field) => {
+                let found = within(&node, field.as_deref()).find_map(|d| try_with(m, d, env));
                 found.map(|_| node)
             }
             Self::Follows(m, lang) => {
@@ -446,7 +424,7 @@ impl AgMatcher for Matcher {
             Self::Regex(..)
             | Self::Not(_)
             | Self::Inside(_)
-            | Self::Has(_)
+            | Self::Has(..)
             | Self::Follows(..)
             | Self::Precedes(..) => None,
         }

@@ -624,6 +624,35 @@ fn taint_spec(node: &Node, lang: Lang) -> Result<TaintSpec, Fail> {
     Ok(TaintSpec::new(sources, sinks, sanitizers))
 }
 
+/// `has:`, with an optional `field:` naming the child it looks in.
+fn has(node: &Node, lang: Lang) -> Result<Matcher, Fail> {
+    let NodeValue::Object(entries) = &node.value else {
+        return Ok(Matcher::Has(boxed(node, lang)?, None));
+    };
+    let Some(field) = node.get("field") else {
+        return Ok(Matcher::Has(boxed(node, lang)?, None));
+    };
+    let name = string(field, "field")?;
+    if lang.get_ts_language_field(&name).is_none() {
+        return fail(
+            field,
+            format!("`{name}` is not a field of {lang}'s syntax tree"),
+        );
+    }
+    let rest = Node::new(
+        NodeValue::Object(
+            entries
+                .iter()
+                .filter(|e| e.key != "field")
+                .cloned()
+                .collect(),
+        ),
+        node.line,
+        node.column,
+    );
+    Ok(Matcher::Has(boxed(&rest, lang)?, Some(name.into())))
+}
+
 fn boxed(node: &Node, lang: Lang) -> Result<Box<Matcher>, Fail> {
     matcher(node, lang).map(Box::new)
 }
@@ -684,7 +713,7 @@ fn matcher(node: &Node, lang: Lang) -> Result<Matcher, Fail> {
             "any" => Matcher::Any(list(v, lang, "any")?),
             "not" => Matcher::Not(boxed(v, lang)?),
             "inside" => Matcher::Inside(boxed(v, lang)?),
-            "has" => Matcher::Has(boxed(v, lang)?),
+            "has" => has(v, lang)?,
             "follows" => Matcher::Follows(boxed(v, lang)?, lang),
             "precedes" => Matcher::Precedes(boxed(v, lang)?, lang),
             _ => unreachable!("MATCH_KEYS"),
@@ -719,7 +748,7 @@ fn positive(m: &Matcher) -> bool {
         Matcher::Where(m, _) | Matcher::Backtrack(m) => positive(m),
         Matcher::Not(_)
         | Matcher::Inside(_)
-        | Matcher::Has(_)
+        | Matcher::Has(..)
         | Matcher::Follows(..)
         | Matcher::Precedes(..) => false,
     }

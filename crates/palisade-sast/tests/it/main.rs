@@ -155,6 +155,11 @@ fn a_rule_that_does_not_load_names_file_and_line() {
     assert_eq!(e.line, 1);
     let e = custom(&format!("{HEAD}match:\n  not: foo()\n")).expect_err("must fail");
     assert!(e.message.contains("positive"), "{e}");
+    let e = custom(&format!(
+        "{HEAD}match:\n  kind: call\n  has:\n    field: nope\n    kind: identifier\n"
+    ))
+    .expect_err("must fail");
+    assert!(e.message.contains("`nope` is not a field of python"), "{e}");
     let taint = HEAD.replace("message: m", "message: $CMD runs")
         + "mode: taint\nsources: [\"@web-request\"]\nsinks: [\"os.system($CMD)\"]\n";
     let e = custom(&taint).expect_err("must fail");
