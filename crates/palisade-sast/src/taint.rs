@@ -286,19 +286,15 @@ fn assignment<'r>(lang: Lang, n: &N<'r>) -> Option<(Vec<String>, N<'r>)> {
         (C | Cpp, "init_declarator") => (n.field("declarator")?, n.field("value")?),
         _ => return None,
     };
-    let names = if is_identifier(&target.kind()) || is_member(&target.kind()) {
-        // `self.x = ...`, `obj.a = ...`: the whole text names it.
-        vec![target.text().into_owned()]
-    } else if matches!(target.kind().as_ref(), "subscript" | "subscript_expression") {
-        vec![target.text().into_owned()]
-    } else {
-        // Tuples and destructuring: every identifier in the pattern; C declarators:
-        // the declared identifier.
+    let names = if target.kind() == "expression_list" {
+        // Go's `a, p.x = ...`: each target by itself.
         target
-            .dfs()
-            .filter(|t| is_identifier(&t.kind()))
-            .map(|t| t.text().into_owned())
+            .children()
+            .filter(Node::is_named)
+            .flat_map(|t| target_names(&t))
             .collect()
+    } else {
+        target_names(&target)
     };
     Some((names, value))
 }
@@ -337,6 +333,24 @@ fn parameter_names(p: &N<'_>) -> Vec<String> {
         .find(|n| is_identifier(&n.kind()))
         .map(|n| n.text().into_owned())
         .into_iter()
+        .collect()
+}
+
+/// The names an assignment target sets: a variable, a member or an element by its whole
+/// text (`self.x`, `p.conf.url`, `m[k]`); in tuples and destructuring every identifier;
+/// in C declarators the declared identifier.
+fn target_names(target: &N<'_>) -> Vec<String> {
+    let kind = target.kind();
+    if is_identifier(&kind)
+        || is_member(&kind)
+        || matches!(kind.as_ref(), "subscript" | "subscript_expression")
+    {
+        return vec![target.text().into_owned()];
+    }
+    target
+        .dfs()
+        .filter(|t| is_identifier(&t.kind()))
+        .map(|t| t.text().into_owned())
         .collect()
 }
 

@@ -610,6 +610,7 @@ fn every_language_parses_its_patterns_and_follows_request_data() {
         "firmware.cpp:18 t-cpp ",
         "firmware.cpp:19 c-banned-string-functions ",
         "firmware.cpp:7 c-banned-string-functions ",
+        "handler.go:14 t-go source: r.FormValue(<string>)",
         "handler.go:4 t-go source: r.URL.Query()",
         "handler.go:9 t-go source: c.Query(<string>)",
         "handler.php:2 t-php source: $_GET",

@@ -8,3 +8,8 @@ func g(c *gin.Context) {
 	q := fmt.Sprintf("select * from t where id=%s", id)
 	db.Query(q)
 }
+func k(r *http.Request, p *Proxy) {
+	p.conf.Target = r.FormValue("t")
+	exec.Command(p.binary).Run()
+	exec.Command(p.conf.Target).Run()
+}
