@@ -181,3 +181,38 @@ fn issue10_fix_honours_changed_since_and_trace_refuses_it() {
         stderr(&out)
     );
 }
+
+/// A SAST finding in the terminal: the line with its string literals and comments hidden,
+/// the match marked, and the data flow's steps in the same file shown by line and column
+/// even when the scan runs from a subfolder (paths are shown relative to it).
+#[test]
+fn issue10_terminal_shows_a_redacted_snippet_and_the_flow_from_a_subfolder() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    git(d, &["init", "-q", "-b", "main"]);
+    write(
+        d,
+        "svc/app.py",
+        "import subprocess\nfrom flask import request\n\ndef ping():\n    host = request.args.get(\"host\")\n    subprocess.run(\"ping -c1 hunter2 \" + host, shell=True)  # pw: hunter2\n",
+    );
+    let out = palisade(
+        &[
+            "scan",
+            ".",
+            "--scanners",
+            "sast",
+            "--no-progress",
+            "--color",
+            "never",
+        ],
+        &d.join("svc"),
+    );
+    let text = stdout(&out);
+    assert!(!text.contains("hunter2"), "{text}");
+    assert!(
+        text.contains(" 6 |     subprocess.run(<string> + host, shell=True)  …"),
+        "{text}"
+    );
+    assert!(text.contains("--> app.py:6:5"), "{text}");
+    assert!(text.contains("1. 5:12 source: request.args"), "{text}");
+}

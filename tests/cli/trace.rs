@@ -29,7 +29,7 @@ fn issue9_trace_demo_shows_covered_uncovered_suspect_and_violated_items() {
     );
     // Violated: the scan finds hard-coded credentials (CWE-798) the requirement forbids.
     assert!(
-        text.contains("not ok req~no-hardcoded-credentials~1 (demo/docs/security-requirements.md:8): violated: 14 open findings (aws-access-key-id at demo/deploy/aws/credentials:4"),
+        text.contains("not ok req~no-hardcoded-credentials~1 (demo/docs/security-requirements.md:8): violated: 15 open findings (aws-access-key-id at demo/deploy/aws/credentials:4"),
         "{text}"
     );
     assert!(

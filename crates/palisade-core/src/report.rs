@@ -305,6 +305,9 @@ impl Report {
             for l in &mut f.related_locations {
                 join(&mut l.path);
             }
+            for st in &mut f.flow {
+                join(&mut st.path);
+            }
         }
         for d in &mut out.diagnostics {
             if let Some(p) = &mut d.path {

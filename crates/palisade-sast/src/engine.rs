@@ -34,6 +34,8 @@ pub struct Hit {
     pub fix: Option<String>,
     /// Taint rules: the path from the source to the sink.
     pub flow: Vec<Step>,
+    /// The first line of the match, safe to print (see [`snippet`]).
+    pub snippet: palisade_core::model::Snippet,
 }
 
 /// What analysing one file found.
@@ -108,7 +110,111 @@ impl Hit {
             range: node.range(),
             fix: None,
             flow: Vec::new(),
+            snippet: snippet(node),
         }
+    }
+}
+
+/// Longest snippet line shown, in bytes (longer lines are cut around the match).
+const SNIPPET_MAX: usize = 160;
+
+/// The line a match starts on, as printed: every string and character literal and every
+/// comment on it shown as `<string>` / `…` (they are where passwords and tokens sit), cut
+/// to [`SNIPPET_MAX`] bytes around the match, which is highlighted.
+fn snippet(node: &Node<'_, StrDoc<Lang>>) -> palisade_core::model::Snippet {
+    let src = node.get_doc().src.as_str();
+    let at = node.range().start;
+    let ls = src[..at].rfind('\n').map_or(0, |i| i + 1);
+    let le = src[at..].find('\n').map_or(src.len(), |i| at + i);
+    let le = if src[..le].ends_with('\r') {
+        le - 1
+    } else {
+        le
+    };
+    let match_end = node.range().end.min(le);
+    // The smallest node that holds the whole line, then what on the line must be hidden.
+    let mut holder = node.clone();
+    while holder.range().start > ls || holder.range().end < le {
+        match holder.parent() {
+            Some(p) => holder = p,
+            None => break,
+        }
+    }
+    let mut hidden: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
+    let mut skip_until = 0;
+    for d in holder.dfs() {
+        let r = d.range();
+        if r.end <= ls || r.start >= le || r.start < skip_until {
+            continue;
+        }
+        let kind = d.kind();
+        if is_literal(&kind) {
+            hidden.push((r.start.max(ls)..r.end.min(le), "<string>"));
+            skip_until = r.end;
+        } else if kind.contains("comment") {
+            hidden.push((r.start.max(ls)..r.end.min(le), "…"));
+            skip_until = r.end;
+        }
+    }
+    let mut text = String::new();
+    let (mut from, mut to) = (None, None);
+    let mut pos = ls;
+    let mark = |pos: usize, text: &str, from: &mut Option<usize>, to: &mut Option<usize>| {
+        if pos == at && from.is_none() {
+            *from = Some(text.len());
+        }
+        if pos == match_end && to.is_none() {
+            *to = Some(text.len());
+        }
+    };
+    for (r, shown) in &hidden {
+        if r.start > pos {
+            let chunk = &src[pos..r.start];
+            for (i, c) in chunk.char_indices() {
+                mark(pos + i, &text, &mut from, &mut to);
+                text.push(c);
+            }
+        }
+        mark(r.start, &text, &mut from, &mut to);
+        text.push_str(shown);
+        pos = r.end;
+        if (r.start..r.end).contains(&match_end) && to.is_none() {
+            to = Some(text.len());
+        }
+    }
+    for (i, c) in src[pos..le].char_indices() {
+        mark(pos + i, &text, &mut from, &mut to);
+        text.push(c);
+    }
+    mark(le, &text, &mut from, &mut to);
+    let from = from.unwrap_or(0);
+    let to = to.unwrap_or(text.len()).max(from);
+    // Cut long lines (minified code) around the match.
+    let (mut a, mut b) = (0, text.len());
+    if text.len() > SNIPPET_MAX {
+        a = from.saturating_sub(SNIPPET_MAX / 4);
+        b = (a + SNIPPET_MAX).min(text.len());
+        while !text.is_char_boundary(a) {
+            a -= 1;
+        }
+        while !text.is_char_boundary(b) {
+            b += 1;
+        }
+    }
+    let mut shown = String::new();
+    if a > 0 {
+        shown.push('…');
+    }
+    let offset = shown.len();
+    shown.push_str(&text[a..b]);
+    if b < text.len() {
+        shown.push('…');
+    }
+    let col = |x: usize| (x.clamp(a, b) - a + offset) as u32 + 1;
+    palisade_core::model::Snippet {
+        line: node.start_pos().line() as u32 + 1,
+        text: shown,
+        highlight: (col(from), col(to)),
     }
 }
 

@@ -286,6 +286,7 @@ impl SastScanner {
             };
             let mut f = Finding::new(&rule.meta, hit.message.clone(), location, fp);
             "sast".clone_into(&mut f.scanner);
+            f.snippet = Some(hit.snippet.clone());
             f.flow = hit
                 .flow
                 .iter()
