@@ -48,6 +48,8 @@ def taint(r):
     for sink in r["sinks"]:
         focus = sink.pop("focus", None) if isinstance(sink, dict) else None
         ops = matcher(sink) or []
+        if not ops:
+            continue  # nothing Semgrep can express: the sink is left out
         if focus:
             ops.append({"focus-metavariable": focus})
         sinks.append({"patterns": ops} if len(ops) > 1 else ops[0])

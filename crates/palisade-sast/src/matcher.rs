@@ -53,7 +53,7 @@ impl Matcher {
     pub fn keywords(&self) -> Option<Vec<&str>> {
         match self {
             Self::Pattern(_, word) => word.as_deref().map(|w| vec![w]),
-            Self::All(ms) => ms.iter().find_map(Self::keywords),
+            Self::All(ms) => ms.iter().filter_map(Self::keywords).reduce(selective),
             Self::Any(ms) => {
                 let mut all = Vec::new();
                 for m in ms {
@@ -61,15 +61,19 @@ impl Matcher {
                 }
                 Some(all)
             }
-            Self::Where(m, constraints) => m.keywords().or_else(|| {
+            Self::Where(m, constraints) => {
                 // A metavariable every match binds, whose text must match a regex: its
-                // literals are in the file.
-                constraints.iter().find_map(|c| {
+                // literals are in the file too.
+                let from_constraints = constraints.iter().filter_map(|c| {
                     let words = c.words.as_ref()?;
                     m.binds(&c.var)
-                        .then(|| words.iter().map(AsRef::as_ref).collect())
-                })
-            }),
+                        .then(|| words.iter().map(AsRef::as_ref).collect::<Vec<&str>>())
+                });
+                m.keywords()
+                    .into_iter()
+                    .chain(from_constraints)
+                    .reduce(selective)
+            }
             Self::Backtrack(m) => m.keywords(),
             Self::Regex(_, words) => words
                 .as_ref()
@@ -105,6 +109,18 @@ impl Matcher {
     }
 }
 
+/// Of two keyword sets that both hold, the one a file is less likely to contain by chance:
+/// the one whose shortest word is longer (fewer words on a tie).
+fn selective<'a>(a: Vec<&'a str>, b: Vec<&'a str>) -> Vec<&'a str> {
+    let key = |ws: &Vec<&str>| {
+        (
+            ws.iter().map(|w| w.len()).min().unwrap_or(0),
+            usize::MAX - ws.len(),
+        )
+    };
+    if key(&b) > key(&a) { b } else { a }
+}
+
 /// Literals (of three or more bytes) one of which every match of `pattern` contains: the
 /// longest literal directly in its top-level sequence, or else the few literals every match
 /// starts with. None when there are none that long.
@@ -123,7 +139,10 @@ pub(crate) fn required_literals(pattern: &str) -> Option<Vec<Box<str>>> {
             _ => None,
         })
         .filter(|w| w.len() >= 3)
-        .max_by_key(|w| w.len());
+        .fold(None, |best: Option<&str>, w| match best {
+            Some(b) if b.len() >= w.len() => Some(b),
+            _ => Some(w),
+        });
     if let Some(w) = longest {
         return Some(vec![w.into()]);
     }
@@ -139,43 +158,28 @@ pub(crate) fn required_literals(pattern: &str) -> Option<Vec<Box<str>>> {
 }
 
 impl Matcher {
-    /// The matcher to run: wrapped so that it backtracks when a `where` constraint sits
-    /// below a choice, unchanged (and fast) otherwise.
+    /// The matcher to run: a matcher with `where` constraints is wrapped to run as a
+    /// backtracking search that checks each constraint as soon as its metavariable is bound
+    /// (see [`Matcher::solve`]); one without runs unchanged.
     #[must_use]
     pub fn prepared(self) -> Self {
-        if self.needs_backtracking() {
+        if self.has_constraints() {
             Self::Backtrack(Box::new(self))
         } else {
             self
         }
     }
 
-    /// Whether a `where` constraint sits below a choice (`any`, a relation): then a failed
-    /// constraint must make the matcher try the next alternative, not fail.
-    fn needs_backtracking(&self) -> bool {
+    fn has_constraints(&self) -> bool {
         match self {
             Self::Pattern(..) | Self::Kind(_) | Self::Regex(..) | Self::Backtrack(_) => false,
-            Self::Where(m, _) => m.has_choice() || m.needs_backtracking(),
-            Self::All(ms) | Self::Any(ms) => ms.iter().any(Self::needs_backtracking),
+            Self::Where(..) => true,
+            Self::All(ms) | Self::Any(ms) => ms.iter().any(Self::has_constraints),
             Self::Not(m)
             | Self::Inside(m)
             | Self::Has(m, _)
             | Self::Follows(m, _)
-            | Self::Precedes(m, _) => m.needs_backtracking(),
-        }
-    }
-
-    /// Whether the matcher can match in more than one way (bind differently).
-    fn has_choice(&self) -> bool {
-        match self {
-            Self::Pattern(..) | Self::Kind(_) | Self::Regex(..) | Self::Not(_) => false,
-            Self::Any(_)
-            | Self::Inside(_)
-            | Self::Has(..)
-            | Self::Follows(..)
-            | Self::Precedes(..) => true,
-            Self::All(ms) => ms.iter().any(Self::has_choice),
-            Self::Where(m, _) | Self::Backtrack(m) => m.has_choice(),
+            | Self::Precedes(m, _) => m.has_constraints(),
         }
     }
 
@@ -183,33 +187,46 @@ impl Matcher {
     /// the bindings of each to `k` until `k` accepts one (true: then the search stops).
     /// This is the backtracking search: a `where` that rejects one alternative's bindings
     /// makes the search go on to the next, and nothing more is tried once one is accepted.
+    /// `guard` holds the constraints of the `where`s around this matcher: each is checked
+    /// as soon as a pattern binds its metavariable, so a call whose name is wrong is dropped
+    /// before its `inside` or `has` search runs.
     fn solve<'t, D: Doc>(
         &self,
         node: &Node<'t, D>,
         env: &MetaVarEnv<'t, D>,
+        guard: &[&Constraint],
         k: &mut dyn FnMut(&MetaVarEnv<'t, D>) -> bool,
     ) -> bool {
         match self {
             Self::Pattern(..) | Self::Kind(_) | Self::Regex(..) => {
                 // Borrowed: a failed match (the common case) copies nothing.
                 let mut e = Cow::Borrowed(env);
-                self.match_node_with_env(node.clone(), &mut e).is_some() && k(&e)
+                self.match_node_with_env(node.clone(), &mut e).is_some()
+                    && guard.iter().all(|c| c.holds(&e))
+                    && k(&e)
             }
-            Self::All(ms) => solve_all(ms, node, env, k),
-            Self::Any(ms) => ms.iter().any(|m| m.solve(node, env, k)),
-            Self::Not(m) => !m.solve(node, env, &mut |_| true) && k(env),
-            Self::Inside(m) => node.ancestors().any(|a| m.solve(&a, env, k)),
-            Self::Has(m, field) => within(node, field.as_deref()).any(|d| m.solve(&d, env, k)),
+            Self::All(ms) => solve_all(ms, node, env, guard, k),
+            Self::Any(ms) => ms.iter().any(|m| m.solve(node, env, guard, k)),
+            // What the inner matcher binds is dropped: the constraints around do not apply.
+            Self::Not(m) => !m.solve(node, env, &[], &mut |_| true) && k(env),
+            Self::Inside(m) => node.ancestors().any(|a| m.solve(&a, env, guard, k)),
+            Self::Has(m, field) => {
+                within(node, field.as_deref()).any(|d| m.solve(&d, env, guard, k))
+            }
             Self::Follows(m, lang) => statement(node, *lang)
                 .prev_all()
-                .any(|s| s.dfs().any(|d| m.solve(&d, env, k))),
+                .any(|s| s.dfs().any(|d| m.solve(&d, env, guard, k))),
             Self::Precedes(m, lang) => statement(node, *lang)
                 .next_all()
-                .any(|s| s.dfs().any(|d| m.solve(&d, env, k))),
-            Self::Where(m, constraints) => m.solve(node, env, &mut |e| {
-                constraints.iter().all(|c| c.holds(e)) && k(e)
-            }),
-            Self::Backtrack(m) => m.solve(node, env, k),
+                .any(|s| s.dfs().any(|d| m.solve(&d, env, guard, k))),
+            Self::Where(m, constraints) => {
+                let mut all: Vec<&Constraint> = guard.to_vec();
+                all.extend(constraints.iter());
+                m.solve(node, env, &all, &mut |e| {
+                    constraints.iter().all(|c| c.holds(e)) && k(e)
+                })
+            }
+            Self::Backtrack(m) => m.solve(node, env, guard, k),
         }
     }
 }
@@ -236,11 +253,14 @@ fn solve_all<'t, D: Doc>(
     ms: &[Matcher],
     node: &Node<'t, D>,
     env: &MetaVarEnv<'t, D>,
+    guard: &[&Constraint],
     k: &mut dyn FnMut(&MetaVarEnv<'t, D>) -> bool,
 ) -> bool {
     match ms.split_first() {
         None => k(env),
-        Some((first, rest)) => first.solve(node, env, &mut |e| solve_all(rest, node, e, k)),
+        Some((first, rest)) => first.solve(node, env, guard, &mut |e| {
+            solve_all(rest, node, e, guard, k)
+        }),
     }
 }
 
@@ -339,7 +359,7 @@ impl AgMatcher for Matcher {
         match self {
             Self::Backtrack(m) => {
                 let mut accepted = None;
-                m.solve(&node, env, &mut |e| {
+                m.solve(&node, env, &[], &mut |e| {
                     accepted = Some(e.clone());
                     true
                 });
