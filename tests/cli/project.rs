@@ -176,10 +176,14 @@ fn issue6_08_path_heuristics_see_the_project_path() {
         "DB_PASSWORD = \"Xq7-vR2k!mZp9#Lw\"\n",
     );
     write(d, "src/settings.py", "DB_PASSWORD = \"Xq7-vR2k!mZp9#Lw\"\n");
-    let whole = finding_paths(&scan_json(&[], d));
+    // The secrets scanner's heuristic (the SAST rule py-hardcoded-credential reports both).
+    let secrets = ["--scanners", "secrets"];
+    let whole = finding_paths(&scan_json(&secrets, d));
     assert_eq!(whole, ["src/settings.py"]);
-    assert!(finding_paths(&scan_json(&["examples/app"], d)).is_empty());
-    assert!(finding_paths(&scan_json(&["."], &d.join("examples/app"))).is_empty());
+    let examples = ["--scanners", "secrets", "examples/app"];
+    assert!(finding_paths(&scan_json(&examples, d)).is_empty());
+    let here = ["--scanners", "secrets", "."];
+    assert!(finding_paths(&scan_json(&here, &d.join("examples/app"))).is_empty());
 }
 
 #[test]
