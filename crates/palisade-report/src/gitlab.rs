@@ -1,7 +1,7 @@
 //! GitLab's security reports, which GitLab shows in merge requests, the pipeline's security
 //! tab and the vulnerability report: the secret-detection report (the `secret_detection`
 //! artefact, conventionally `gl-secret-detection-report.json`, format `gitlab`), the SAST
-//! report for IaC, pipeline and policy findings (`sast`, `gl-sast-report.json`, format
+//! report for SAST, IaC, pipeline and policy findings (`sast`, `gl-sast-report.json`, format
 //! `gitlab-sast`; GitLab files its own IaC scanning under SAST), and the
 //! dependency-scanning report for SCA and licence findings (`dependency_scanning`,
 //! `gl-dependency-scanning-report.json`, format `gitlab-dependency-scanning`). The three

@@ -14,7 +14,7 @@
 //! | [`Format::Junit`] | `junit` | JUnit XML, one test case per finding |
 //! | [`Format::Github`] | `github` | GitHub Actions workflow commands (annotations) |
 //! | [`Format::Gitlab`] | `gitlab` | GitLab secret-detection report (`gl-secret-detection-report.json`) |
-//! | [`Format::GitlabSast`] | `gitlab-sast` | GitLab SAST report for IaC, pipeline and policy findings (`gl-sast-report.json`) |
+//! | [`Format::GitlabSast`] | `gitlab-sast` | GitLab SAST report for SAST, IaC, pipeline and policy findings (`gl-sast-report.json`) |
 //! | [`Format::GitlabDependencyScanning`] | `gitlab-dependency-scanning` | GitLab dependency-scanning report (`gl-dependency-scanning-report.json`) |
 #![warn(missing_docs)]
 
@@ -48,7 +48,7 @@ pub enum Format {
     Github,
     /// GitLab's secret-detection security report (JSON).
     Gitlab,
-    /// GitLab's SAST security report (JSON): IaC, pipeline and policy findings.
+    /// GitLab's SAST security report (JSON): SAST, IaC, pipeline and policy findings.
     GitlabSast,
     /// GitLab's dependency-scanning security report (JSON): SCA and licence findings.
     GitlabDependencyScanning,
