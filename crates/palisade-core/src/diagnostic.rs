@@ -122,7 +122,7 @@ pub const CODES: &[(&str, &str)] = &[
     ),
     (
         "sast-partial",
-        "a source file ran out of SAST's per-file time budget; the rules not yet run were skipped",
+        "a source file was not fully analysed by SAST: it ran out of the per-file time budget, is over the SAST size cap, or a rule stopped after 1,000 matches in it",
     ),
     (
         "sast-syntax-error",

@@ -50,7 +50,15 @@ pub struct FileResult {
     pub stopped_at: Option<u32>,
     /// The parser did not finish within the time budget: nothing was analysed.
     pub parse_timed_out: bool,
+    /// Rules (indexes) that reached [`MAX_HITS_PER_RULE`] in this file: later matches of
+    /// theirs were not looked for.
+    pub capped: Vec<usize>,
 }
+
+/// Most matches one rule reports in one file. Past it the rule stops for that file (and
+/// says so): a generated or hostile file with a match per statement would otherwise hold
+/// hundreds of thousands of findings in memory.
+pub const MAX_HITS_PER_RULE: usize = 1000;
 
 /// Parse `text` as `lang`, giving up when `deadline` passes (None then). tree-sitter
 /// reports its progress often, so a pathological file cannot hold a worker past it.
@@ -95,16 +103,62 @@ enum Probe {
 /// How often (in nodes visited) the time budget is checked.
 const BUDGET_CHECK: usize = 2048;
 
+/// Character columns of byte offsets, remembering the last one asked for: matches come in
+/// file order, so on a long line (minified code) each costs the characters since the last
+/// one instead of all those since the line's start.
+#[derive(Default)]
+struct Columns {
+    /// (line start, byte offset, its 0-based character column).
+    last: Option<(usize, usize, usize)>,
+}
+
+impl Columns {
+    /// The 0-based character column of byte offset `at`, on the line starting at `ls`.
+    fn at(&mut self, src: &str, ls: usize, at: usize) -> usize {
+        let col = match self.last {
+            Some((l, b, c)) if l == ls && b <= at => c + src[b..at].chars().count(),
+            _ => src[ls..at].chars().count(),
+        };
+        self.last = Some((ls, at, col));
+        col
+    }
+
+    /// 1-based (start line, start column, end line, end column) of `node`.
+    fn of(&mut self, node: &Node<'_, StrDoc<Lang>>) -> (u32, u32, u32, u32) {
+        let src = node.get_doc().src.as_str();
+        let inner = node.get_inner_node();
+        let (s, e) = (inner.start_position(), inner.end_position());
+        let (at, end) = (inner.start_byte(), inner.end_byte());
+        let start_col = self.at(src, at - s.column, at);
+        let end_col = if e.row == s.row {
+            start_col + src[at..end].chars().count()
+        } else {
+            src[end - e.column..end].chars().count()
+        };
+        (
+            s.row as u32 + 1,
+            start_col as u32 + 1,
+            e.row as u32 + 1,
+            end_col as u32 + 1,
+        )
+    }
+}
+
 impl Hit {
     /// A hit of rule `rule` on `node`, without a fix or a flow.
-    fn at(rule: usize, node: &Node<'_, StrDoc<Lang>>, message: String) -> Self {
-        let (start, end) = (node.start_pos(), node.end_pos());
+    fn at(
+        rule: usize,
+        node: &Node<'_, StrDoc<Lang>>,
+        message: String,
+        columns: &mut Columns,
+    ) -> Self {
+        let (start_line, start_column, end_line, end_column) = columns.of(node);
         Self {
             rule,
-            start_line: start.line() as u32 + 1,
-            start_column: start.column(node) as u32 + 1,
-            end_line: end.line() as u32 + 1,
-            end_column: end.column(node) as u32 + 1,
+            start_line,
+            start_column,
+            end_line,
+            end_column,
             message,
             code: collapsed(node),
             range: node.range(),
@@ -115,107 +169,150 @@ impl Hit {
     }
 }
 
-/// Longest snippet line shown, in bytes (longer lines are cut around the match).
+/// Longest part of a line a snippet shows, in bytes of source (longer lines, such as
+/// minified code, are cut around the match).
 const SNIPPET_MAX: usize = 160;
+
+/// Most source bytes a snippet looks at (literals in it are shown shorter).
+const SNIPPET_RAW_MAX: usize = 1024;
 
 /// The line a match starts on, as printed: every string and character literal and every
 /// comment on it shown as `<string>` / `…` (they are where passwords and tokens sit), cut
-/// to [`SNIPPET_MAX`] bytes around the match, which is highlighted.
+/// to [`SNIPPET_MAX`] bytes around the match, which is highlighted. Only the nodes that
+/// overlap the shown part are visited, so a file with many matches on one long line costs
+/// no more per match than a short line.
 fn snippet(node: &Node<'_, StrDoc<Lang>>) -> palisade_core::model::Snippet {
-    let src = node.get_doc().src.as_str();
+    let doc = node.get_doc();
+    let src = doc.src.as_str();
     let at = node.range().start;
-    let ls = src[..at].rfind('\n').map_or(0, |i| i + 1);
-    let le = src[at..].find('\n').map_or(src.len(), |i| at + i);
-    let le = if src[..le].ends_with('\r') {
-        le - 1
-    } else {
-        le
+    // Line start from the parser's byte column, and the end searched for only as far as
+    // shown: neither scans the rest of a long line.
+    let ls = at - node.get_inner_node().start_position().column;
+    let mut ws = ls.max(at.saturating_sub(SNIPPET_MAX / 4));
+    while !src.is_char_boundary(ws) {
+        ws -= 1;
+    }
+    // Source looked at: enough for a shown line of SNIPPET_MAX whose literals (shown as
+    // `<string>`) are long.
+    let mut limit = src.len().min(ws + SNIPPET_RAW_MAX);
+    while !src.is_char_boundary(limit) {
+        limit += 1;
+    }
+    let (we, mut more) = match src[at.min(limit)..limit].find('\n') {
+        Some(i) => {
+            let nl = at.min(limit) + i;
+            (
+                if src[..nl].ends_with('\r') {
+                    nl - 1
+                } else {
+                    nl
+                },
+                false,
+            )
+        }
+        None => (
+            limit,
+            limit < src.len() && !src[limit..].starts_with(['\n', '\r']),
+        ),
     };
-    let match_end = node.range().end.min(le);
-    // The smallest node that holds the whole line, then what on the line must be hidden.
-    let mut holder = node.clone();
-    while holder.range().start > ls || holder.range().end < le {
-        match holder.parent() {
-            Some(p) => holder = p,
-            None => break,
-        }
-    }
-    let mut hidden: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
-    let mut skip_until = 0;
-    for d in holder.dfs() {
-        let r = d.range();
-        if r.end <= ls || r.start >= le || r.start < skip_until {
-            continue;
-        }
-        let kind = d.kind();
-        if is_literal(&kind) {
-            hidden.push((r.start.max(ls)..r.end.min(le), "<string>"));
-            skip_until = r.end;
-        } else if kind.contains("comment") {
-            hidden.push((r.start.max(ls)..r.end.min(le), "…"));
-            skip_until = r.end;
-        }
-    }
+    let match_end = node.range().end.min(we);
+    let hidden = hidden_spans(&doc.tree, ws, we);
     let mut text = String::new();
-    let (mut from, mut to) = (None, None);
-    let mut pos = ls;
-    let mark = |pos: usize, text: &str, from: &mut Option<usize>, to: &mut Option<usize>| {
-        if pos == at && from.is_none() {
-            *from = Some(text.len());
-        }
-        if pos == match_end && to.is_none() {
-            *to = Some(text.len());
-        }
-    };
-    for (r, shown) in &hidden {
-        if r.start > pos {
-            let chunk = &src[pos..r.start];
-            for (i, c) in chunk.char_indices() {
-                mark(pos + i, &text, &mut from, &mut to);
-                text.push(c);
+    if ws > ls {
+        text.push('…');
+    }
+    let mut pos = ws;
+    let full = text.len() + SNIPPET_MAX;
+    // Source bytes `pos..upto` as they are, noting where the match starts and ends; false
+    // when the shown text is full.
+    let copy = |pos: usize, upto: usize, text: &mut String, marks: &mut [Option<usize>; 2]| {
+        for (i, c) in src[pos..upto].char_indices() {
+            if text.len() >= full {
+                return false;
             }
+            for (m, x) in marks.iter_mut().zip([at, match_end]) {
+                if pos + i == x {
+                    m.get_or_insert(text.len());
+                }
+            }
+            text.push(c);
         }
-        mark(r.start, &text, &mut from, &mut to);
+        true
+    };
+    let mut marks = [None, None];
+    let mut room = true;
+    for (r, shown) in &hidden {
+        if r.start > pos && !copy(pos, r.start, &mut text, &mut marks) || text.len() >= full {
+            room = false;
+            break;
+        }
+        // A match that starts in a hidden span starts before it; one that ends in it (or at
+        // its end) ends after it; one that ends where it starts ends before it.
+        let start = text.len();
         text.push_str(shown);
-        pos = r.end;
-        if (r.start..r.end).contains(&match_end) && to.is_none() {
-            to = Some(text.len());
+        if (r.start..r.end.max(r.start + 1)).contains(&at) {
+            marks[0].get_or_insert(start);
         }
-    }
-    for (i, c) in src[pos..le].char_indices() {
-        mark(pos + i, &text, &mut from, &mut to);
-        text.push(c);
-    }
-    mark(le, &text, &mut from, &mut to);
-    let from = from.unwrap_or(0);
-    let to = to.unwrap_or(text.len()).max(from);
-    // Cut long lines (minified code) around the match.
-    let (mut a, mut b) = (0, text.len());
-    if text.len() > SNIPPET_MAX {
-        a = from.saturating_sub(SNIPPET_MAX / 4);
-        b = (a + SNIPPET_MAX).min(text.len());
-        while !text.is_char_boundary(a) {
-            a -= 1;
+        if match_end == r.start {
+            marks[1].get_or_insert(start);
+        } else if r.start < match_end && match_end <= r.end {
+            marks[1].get_or_insert(text.len());
         }
-        while !text.is_char_boundary(b) {
-            b += 1;
-        }
+        pos = r.end.max(pos);
     }
-    let mut shown = String::new();
-    if a > 0 {
-        shown.push('…');
+    if !(room && copy(pos, we, &mut text, &mut marks)) {
+        more = true;
     }
-    let offset = shown.len();
-    shown.push_str(&text[a..b]);
-    if b < text.len() {
-        shown.push('…');
+    let end = text.len();
+    if more {
+        text.push('…');
     }
-    let col = |x: usize| (x.clamp(a, b) - a + offset) as u32 + 1;
+    let from = marks[0].unwrap_or(0);
+    let to = marks[1].unwrap_or(end).max(from);
     palisade_core::model::Snippet {
         line: node.start_pos().line() as u32 + 1,
-        text: shown,
-        highlight: (col(from), col(to)),
+        text,
+        highlight: (from as u32 + 1, to as u32 + 1),
     }
+}
+
+/// The string and character literals (shown as `<string>`) and comments (`…`) that overlap
+/// `ws..we`, clipped to it, in order. Descends only into nodes that overlap the range.
+fn hidden_spans(
+    tree: &tree_sitter::Tree,
+    ws: usize,
+    we: usize,
+) -> Vec<(std::ops::Range<usize>, &'static str)> {
+    let mut out = Vec::new();
+    let Some(top) = tree.root_node().descendant_for_byte_range(ws, we) else {
+        return out;
+    };
+    let mut stack = vec![top];
+    while let Some(n) = stack.pop() {
+        let r = n.byte_range();
+        if r.end <= ws || r.start >= we {
+            continue;
+        }
+        let clipped = r.start.max(ws)..r.end.min(we);
+        if is_literal(n.kind()) {
+            out.push((clipped, "<string>"));
+            continue;
+        }
+        if n.kind().contains("comment") {
+            out.push((clipped, "…"));
+            continue;
+        }
+        let mut child = n.first_child_for_byte(ws);
+        while let Some(c) = child {
+            if c.start_byte() >= we {
+                break;
+            }
+            stack.push(c);
+            child = c.next_sibling();
+        }
+    }
+    out.sort_by_key(|(r, _)| (r.start, r.end));
+    out
 }
 
 /// The matched code for fingerprints: string literals left out (see [`redacted`]) and
@@ -228,9 +325,14 @@ fn collapsed(node: &Node<'_, StrDoc<Lang>>) -> String {
         .join(" ")
 }
 
-/// Whether a node kind is a string or character literal, whose content may be a credential.
+/// Whether a node kind is a string or character literal (in any of the grammars: strings,
+/// template and interpolated strings, raw strings, heredocs and nowdocs, Java text blocks,
+/// character and rune literals), whose content may be a credential.
 fn is_literal(kind: &str) -> bool {
-    kind.contains("string") || kind.contains("char_literal")
+    kind.contains("string")
+        || kind.contains("char_literal")
+        || kind.contains("heredoc")
+        || matches!(kind, "nowdoc" | "text_block" | "rune_literal")
 }
 
 /// A node's code with every string and character literal in it replaced by `<string>`:
@@ -303,6 +405,8 @@ pub fn analyse_with(
         };
     };
     let root = grep.root();
+    let mut columns = Columns::default();
+    let mut hits_of = vec![0usize; rules.len()];
     let mut out = FileResult {
         syntax_error: first_error(&root),
         ..FileResult::default()
@@ -355,6 +459,9 @@ pub fn analyse_with(
                     let (rule, Check::Match(matcher)) = rules[i] else {
                         continue;
                     };
+                    if hits_of[i] >= MAX_HITS_PER_RULE {
+                        continue;
+                    }
                     let Some(m) = matcher.match_node(node.clone()) else {
                         continue;
                     };
@@ -372,12 +479,13 @@ pub fn analyse_with(
                                 .join(", ")
                         })
                     });
-                    let mut hit = Hit::at(i, &m, message);
+                    let mut hit = Hit::at(i, &m, message, &mut columns);
                     hit.fix = rule.fix.as_deref().map(|t| {
                         let bytes = ast_grep_core::replacer::Replacer::generate_replacement(t, &m);
                         String::from_utf8_lossy(&bytes).into_owned()
                     });
                     out.hits.push(hit);
+                    hits_of[i] += 1;
                 }
                 Probe::Source(i) if !has_source[i] => {
                     if let Check::Taint(spec) = rules[i].1 {
@@ -414,13 +522,20 @@ pub fn analyse_with(
             let Some(node) = root.dfs().find(|n| n.range() == flow.range) else {
                 continue;
             };
-            let mut hit = Hit::at(i, &node, rule.message.clone());
+            if hits_of[i] >= MAX_HITS_PER_RULE {
+                break;
+            }
+            let mut hit = Hit::at(i, &node, rule.message.clone(), &mut columns);
             hit.flow = flow.steps;
             out.hits.push(hit);
+            hits_of[i] += 1;
         }
     }
     out.hits
         .sort_by_key(|h| (h.rule, h.range.start, h.range.end));
+    out.capped = (0..rules.len())
+        .filter(|&i| hits_of[i] >= MAX_HITS_PER_RULE)
+        .collect();
     out
 }
 

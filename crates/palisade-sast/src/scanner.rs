@@ -238,6 +238,20 @@ impl SastScanner {
             return (findings, diags);
         }
         let rules: Vec<&Rule> = pairs.iter().map(|(r, _)| *r).collect();
+        for &i in &result.capped {
+            diags.push(
+                Diagnostic::new(
+                    "sast-partial",
+                    DiagnosticLevel::Warning,
+                    format!(
+                        "rule `{}` matched {} times in this file; it stopped there, later matches are not reported",
+                        rules[i].meta.id,
+                        engine::MAX_HITS_PER_RULE,
+                    ),
+                )
+                .at(rel.to_owned(), None),
+            );
+        }
         if let Some(line) = result.syntax_error {
             diags.push(
                 Diagnostic::new(

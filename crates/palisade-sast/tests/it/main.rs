@@ -621,3 +621,87 @@ fn every_language_parses_its_patterns_and_follows_request_data() {
     ];
     assert_eq!(got, want);
 }
+
+/// A rule with a match per statement stops at 1,000 matches in a file and says so; the
+/// snippets of matches on one long line show a bounded window with the match marked.
+#[test]
+fn a_rule_stops_at_a_thousand_matches_per_file_and_long_lines_are_cut() {
+    // A budget no debug build on a loaded machine can spend: the cap, not time, stops it.
+    let s = SastScanner::new(&SastOptions {
+        budget: Duration::from_mins(10),
+        ..SastOptions::default()
+    })
+    .expect("scanner");
+    let code = format!("function f(x){{{}}}\n", "eval(x);".repeat(3000));
+    let (findings, diags) = s.scan_text("min.js", &code);
+    let evals: Vec<_> = findings.iter().filter(|f| f.rule_id == "js-eval").collect();
+    assert_eq!(evals.len(), 1000);
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.code == "sast-partial"
+                && d.message.contains("rule `js-eval` matched 1000 times")),
+        "{diags:?}"
+    );
+    let sn = evals[500].snippet.as_ref().expect("snippet");
+    assert!(
+        sn.text.starts_with('…') && sn.text.ends_with('…'),
+        "{}",
+        sn.text
+    );
+    assert!(sn.text.chars().count() < 200, "{}", sn.text);
+    let (a, b) = (sn.highlight.0 as usize - 1, sn.highlight.1 as usize - 1);
+    assert_eq!(&sn.text[a..b], "eval(x)");
+    assert_eq!(evals[500].location.start_column, 15 + 500 * 8);
+}
+
+/// Heredocs, nowdocs and Java text blocks are literals too: never in a message, a snippet
+/// or a fingerprint.
+#[test]
+fn heredocs_and_text_blocks_are_redacted_like_strings() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let rule = |lang: &str| {
+        format!(
+            "  - {{id: t-{lang}, language: {lang}, title: t, severity: high, confidence: high, cwe: [CWE-1], description: d, remediation: r, message: \"got $X\", match: {{pattern: \"foo($X)\"}}}}\n"
+        )
+    };
+    let yaml = format!("rules:\n{}{}{}", rule("java"), rule("ruby"), rule("php"));
+    std::fs::write(dir.path().join("r.yaml"), yaml).expect("write");
+    let s = SastScanner::new(&SastOptions {
+        rule_dirs: vec![dir.path().to_path_buf()],
+        ..SastOptions::default()
+    })
+    .expect("scanner");
+    let files = |secret: &str| {
+        [
+            (
+                "A.java",
+                format!("class A {{ void f() {{ foo(\"\"\"\n  {secret}\n  \"\"\"); }} }}\n"),
+            ),
+            ("a.rb", format!("foo(<<~EOS)\n  {secret}\nEOS\n")),
+            (
+                "a.php",
+                format!("<?php\nfoo(<<<EOT\n{secret}\nEOT);\nfoo(<<<'EOT'\n{secret}\nEOT);\n"),
+            ),
+        ]
+    };
+    let prints = |secret: &str| -> Vec<String> {
+        let mut out = Vec::new();
+        for (path, code) in files(secret) {
+            let (findings, _) = s.scan_text(path, &code);
+            let ours: Vec<_> = findings
+                .iter()
+                .filter(|f| f.rule_id.starts_with("t-"))
+                .collect();
+            assert!(!ours.is_empty(), "{path}");
+            for f in ours {
+                let shown = format!("{} {:?}", f.message, f.snippet);
+                assert!(!shown.contains(secret), "{path}: {shown}");
+                assert_eq!(f.message, "got <string>");
+                out.push(f.fingerprint.clone());
+            }
+        }
+        out
+    };
+    assert_eq!(prints("hunter2-a"), prints("other-b"));
+}
