@@ -771,6 +771,7 @@ pub(crate) fn run(settings: &Settings) -> Report {
         &mut report,
         settings.policy.as_deref().unwrap_or_default(),
         settings.config.gate_default_policy,
+        settings.config.gate_fail_on_partial,
     );
     tracing::info!(
         "gate {}: {} active, {} suppressed findings (fail-on {}; {} ms in all)",

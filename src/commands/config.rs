@@ -130,6 +130,9 @@ fn show(s: &pipeline::Settings, global: &GlobalArgs) -> String {
         ids(&c.sca.license_allow),
         ids(&c.sca.license_deny)
     );
+    let _ = writeln!(out, "\n[gate]");
+    let _ = writeln!(out, "default-policy = {}", c.gate_default_policy);
+    let _ = writeln!(out, "fail-on-partial = {}", c.gate_fail_on_partial);
     for sup in &c.suppressions {
         let _ = writeln!(out, "\n[[suppress]]  # line {}", sup.line);
         let _ = writeln!(out, "rule = {}", q(&sup.rule));

@@ -14,8 +14,13 @@ use crate::output;
 /// Evaluate the gate over `report` and record the decision, its reasons and the digest of
 /// every policy file in it. A scanner failure keeps the status `error` (fail closed,
 /// exit 3) whatever the policies say; a policy that cannot be evaluated is an error too.
-pub(crate) fn apply(report: &mut Report, user: &[(String, String)], default_policy: bool) {
-    match decide(report, user, default_policy, None, true) {
+pub(crate) fn apply(
+    report: &mut Report,
+    user: &[(String, String)],
+    default_policy: bool,
+    fail_on_partial: bool,
+) {
+    match decide(report, user, default_policy, None, true, fail_on_partial) {
         Ok((reasons, policies)) => {
             let failed = !reasons.is_empty();
             if report.gate.status == GateStatus::Error {
@@ -50,6 +55,7 @@ fn decide(
     default_policy: bool,
     trace: Option<serde_json::Value>,
     trace_gate: bool,
+    fail_on_partial: bool,
 ) -> Result<(Vec<String>, Vec<PolicyDigest>)> {
     let mut input = serde_json::to_value(report).context("cannot serialise the report")?;
     if let (Some(t), Some(obj)) = (trace, input.as_object_mut()) {
@@ -58,6 +64,7 @@ fn decide(
     let params = serde_json::json!({
         "fail_on": report.gate.fail_on.as_str(),
         "trace": trace_gate,
+        "partial": fail_on_partial,
     });
     let spec = GateSpec {
         default_policy,
@@ -152,6 +159,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &GateArgs) -> Result<u8> {
         default_policy,
         trace,
         config.trace.gate.unwrap_or(true),
+        config.gate_fail_on_partial,
     )?;
     let failed = !reasons.is_empty();
     let _ = global;

@@ -216,3 +216,46 @@ fn issue10_terminal_shows_a_redacted_snippet_and_the_flow_from_a_subfolder() {
     assert!(text.contains("--> app.py:6:5"), "{text}");
     assert!(text.contains("1. 5:12 source: request.args"), "{text}");
 }
+
+#[test]
+fn issue10_a_file_padded_past_the_size_cap_fails_the_gate_unless_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // A command injection hidden behind 3 KB of comment, with a 1 KB SAST cap.
+    let padded = format!("{SHELL}#{}\n", "x".repeat(3000));
+    write(d, "app.py", &padded);
+    write(d, "palisade.toml", "[sast]\nmax-file-size = \"1KB\"\n");
+    let args = [
+        "scan",
+        ".",
+        "--scanners",
+        "sast",
+        "--no-progress",
+        "--color",
+        "never",
+    ];
+    let out = palisade(&args, d);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}{}", stderr(&out));
+    assert!(
+        text.contains("1 source file not fully analysed by SAST: app.py ([gate] fail-on-partial)"),
+        "{text}"
+    );
+    // Turned off, the file is still reported, as a warning, and the gate passes.
+    write(
+        d,
+        "palisade.toml",
+        "[sast]\nmax-file-size = \"1KB\"\n[gate]\nfail-on-partial = false\n",
+    );
+    let out = palisade(&args, d);
+    let text = format!("{}{}", stdout(&out), stderr(&out));
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("sast-partial"), "{text}");
+    // Below the cap the finding itself fails the gate, and nothing is partial.
+    write(d, "palisade.toml", "");
+    let out = palisade(&args, d);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(!text.contains("sast-partial"), "{text}");
+    assert!(text.contains("py-subprocess-shell"), "{text}");
+}

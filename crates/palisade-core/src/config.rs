@@ -45,6 +45,9 @@ pub struct Config {
     /// `[gate] default-policy`: load the built-in gate policy (default true); false leaves
     /// the decision to the user's `package palisade.gate` rules.
     pub gate_default_policy: bool,
+    /// `[gate] fail-on-partial`: a source file SAST did not fully analyse (`sast-partial`)
+    /// fails the gate (default true): code past a size or time limit is not passed unseen.
+    pub gate_fail_on_partial: bool,
     /// `[trace]`: the traceability information model.
     pub trace: TraceConfig,
 }
@@ -81,6 +84,7 @@ impl Default for Config {
             sbom: SbomConfig::default(),
             suppressions: Vec::new(),
             gate_default_policy: true,
+            gate_fail_on_partial: true,
             trace: TraceConfig::default(),
         }
     }
@@ -498,6 +502,7 @@ struct RawConfig {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawGate {
     default_policy: Option<bool>,
+    fail_on_partial: Option<bool>,
 }
 
 #[derive(Deserialize, Default)]
@@ -763,6 +768,7 @@ impl Config {
         }
         cfg.sbom = raw.sbom.clone();
         cfg.gate_default_policy = raw.gate.default_policy.unwrap_or(true);
+        cfg.gate_fail_on_partial = raw.gate.fail_on_partial.unwrap_or(true);
         cfg.trace = raw.trace.clone();
         cfg.sca.fail_on_stale_db = raw.sca.fail_on_stale_db.unwrap_or(false);
 
@@ -894,6 +900,12 @@ rules = []
 # analysed (`sast-partial`) rather than parsed at great memory cost.
 # max-file-size = "2MB"
 
+[gate]
+# A source file that SAST did not fully analyse (`sast-partial`: over the size cap or the
+# time budget) fails the gate, so padding a file cannot hide code from it. Exclude such
+# files in [scan] or raise the limits; false only warns.
+# fail-on-partial = true
+
 [sca]
 # Folders of your own OSV advisories (relative to this file), merged with the database.
 # advisories = ["security/advisories"]
@@ -959,6 +971,17 @@ mod tests {
         let cfg = Config::parse("[scan]\nscanners = [\"secrets\"]\n", Path::new("p.toml"))
             .expect("valid");
         assert_eq!(cfg.scanners, Some(vec!["secrets".to_owned()]));
+    }
+
+    #[test]
+    fn issue10_gate_fail_on_partial_defaults_to_true() {
+        assert!(Config::default().gate_fail_on_partial);
+        let cfg =
+            Config::parse("[gate]\nfail-on-partial = false\n", Path::new("p.toml")).expect("valid");
+        assert!(!cfg.gate_fail_on_partial);
+        let cfg =
+            Config::parse("[gate]\ndefault-policy = true\n", Path::new("p.toml")).expect("valid");
+        assert!(cfg.gate_fail_on_partial);
     }
 
     #[test]

@@ -1,8 +1,9 @@
 # The built-in release gate. Its input is the palisade report (docs/report-format.md): the
 # findings of every scanner, suppressions, diagnostics, scanner runs and coverage. Its
 # parameters are in data.palisade.params: `fail_on`, the lowest severity that fails
-# (`--fail-on` / the `fail-on` setting), and `trace`, whether traceability defects block
-# (`[trace] gate`, default true). With `palisade gate --trace TRACE.json`, input.trace is
+# (`--fail-on` / the `fail-on` setting), `trace`, whether traceability defects block
+# (`[trace] gate`, default true), and `partial`, whether source files SAST did not fully
+# analyse block (`[gate] fail-on-partial`, default true). With `palisade gate --trace TRACE.json`, input.trace is
 # the trace (`palisade trace --format json`).
 #
 # Every member of `deny` is a reason the release is blocked: an object with a `code` and a
@@ -57,6 +58,24 @@ deny contains {"code": "policy-denied", "msg": msg} if {
 deny contains {"code": "suppression-expired", "msg": d.message} if {
 	some d in input.diagnostics
 	d.code == "suppression-expired"
+}
+
+# Source code that SAST did not fully analyse (over its size cap or time budget, or a rule
+# stopped at its match cap): the gate cannot vouch for code it has not seen, and padding a
+# file past a limit must not turn a failing gate into a passing one.
+partial_files contains object.get(d, "path", "(no path)") if {
+	some d in input.diagnostics
+	d.code == "sast-partial"
+}
+
+deny contains {"code": "analysis-partial", "msg": msg} if {
+	object.get(data.palisade.params, "partial", true)
+	n := count(partial_files)
+	n > 0
+	first := sort(partial_files)[0]
+	others := {true: "", false: sprintf(" and %d more", [n - 1])}[n == 1]
+	plural := {true: "", false: "s"}[n == 1]
+	msg := sprintf("%d source file%s not fully analysed by SAST: %s%s ([gate] fail-on-partial)", [n, plural, first, others])
 }
 
 # Traceability gaps: with `palisade gate --trace TRACE.json`, any item with a defect

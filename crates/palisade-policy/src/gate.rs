@@ -143,4 +143,34 @@ mod tests {
         };
         assert!(evaluate(&report(&json!([])), &json!({"fail_on": "high"}), &spec).is_err());
     }
+
+    #[test]
+    fn partially_analysed_source_denies_unless_turned_off() {
+        let spec = GateSpec {
+            default_policy: true,
+            user: &[],
+        };
+        let mut r = report(&json!([]));
+        r["diagnostics"] = json!([
+            {"code": "sast-partial", "level": "warning", "path": "b.py", "message": "x"},
+            {"code": "sast-partial", "level": "warning", "path": "a.py", "message": "x"},
+            {"code": "sast-partial", "level": "warning", "path": "a.py", "message": "y"},
+            {"code": "sast-syntax-error", "level": "note", "path": "c.py", "message": "z"},
+        ]);
+        let d = evaluate(&r, &json!({"fail_on": "high"}), &spec).expect("eval");
+        assert_eq!(d.reasons.len(), 1, "{:?}", d.reasons);
+        assert_eq!(d.reasons[0].code, "analysis-partial");
+        assert!(
+            d.reasons[0].message
+                == "2 source files not fully analysed by SAST: a.py and 1 more ([gate] fail-on-partial)",
+            "{}",
+            d.reasons[0].message
+        );
+        let d = evaluate(&r, &json!({"fail_on": "high", "partial": false}), &spec).expect("eval");
+        assert!(d.reasons.is_empty(), "{:?}", d.reasons);
+        r["diagnostics"] =
+            json!([{"code": "sast-syntax-error", "level": "note", "path": "c.py", "message": "z"}]);
+        let d = evaluate(&r, &json!({"fail_on": "high"}), &spec).expect("eval");
+        assert!(d.reasons.is_empty(), "{:?}", d.reasons);
+    }
 }
