@@ -94,9 +94,9 @@ fn parse(text: &str, lang: Lang, deadline: Option<Instant>) -> Option<AstGrep<St
 enum Probe {
     /// A structural rule (its index).
     Rule(usize),
-    /// A source of a taint rule.
+    /// The sources of a group of taint rules (the group's index).
     Source(usize),
-    /// A sink of a taint rule.
+    /// A sink of a taint rule (its index).
     Sink(usize),
 }
 
@@ -356,14 +356,166 @@ pub(crate) fn redacted(n: &Node<'_, StrDoc<Lang>>) -> String {
     out
 }
 
-/// Analyse `text` as `lang` with `rules` (each with its check for `lang`).
+/// What [`analyse`] prepares once for one language's rules: the automaton that finds
+/// every word the rules need in a file (the word index and the whole-file prefilter), the
+/// rules tried on each node kind, and taint rules grouped by their sources.
+pub struct Plan {
+    /// Finds every word (overlapping) in one pass; None when no rule needs a word.
+    words: Option<aho_corasick::AhoCorasick>,
+    /// Automaton pattern -> word id.
+    ids: Vec<u32>,
+    /// Per rule: word ids one of which the file must contain for the rule to be tried (a
+    /// taint rule: one of its sources' words); None: always tried.
+    keywords: Vec<Option<Vec<u32>>>,
+    /// Node kind -> what is tried on nodes of that kind.
+    table: Vec<Vec<Probe>>,
+    /// What is tried on every node.
+    every: Vec<Probe>,
+    /// Node kind -> the taint rules with a sink of that kind, and the rules with a sink of
+    /// any kind: looked for only in files where the rules' sources are.
+    sink_table: Vec<Vec<Probe>>,
+    sink_every: Vec<Probe>,
+    /// Per rule: its source group (taint rules with the same sources share one).
+    group_of: Vec<usize>,
+    /// Per source group: the rule whose sources stand for the group.
+    group_rule: Vec<usize>,
+}
+
+impl std::fmt::Debug for Plan {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Plan")
+            .field("words", &self.ids.len())
+            .field("rules", &self.keywords.len())
+            .field("source_groups", &self.group_rule.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Plan {
+    /// The plan for `rules` (each with its check for `lang`); pass the same rules to
+    /// [`analyse`].
+    pub fn new(lang: Lang, rules: &[(&Rule, &Check)]) -> Self {
+        use ast_grep_core::Matcher as _;
+        use ast_grep_core::tree_sitter::LanguageExt as _;
+
+        let mut words: Vec<crate::matcher::Word> = Vec::new();
+        let mut keywords = Vec::with_capacity(rules.len());
+        let mut group_of = Vec::with_capacity(rules.len());
+        let mut group_rule: Vec<usize> = Vec::new();
+        let mut group_keys: Vec<Option<&str>> = Vec::new();
+        for (i, (_, check)) in rules.iter().enumerate() {
+            let mut used = Vec::new();
+            let ks = match check {
+                Check::Match(m) => {
+                    m.words(&mut used);
+                    m.keywords()
+                }
+                Check::Taint(spec) => {
+                    for m in spec
+                        .sources
+                        .iter()
+                        .chain(spec.sinks.iter().map(|(m, _)| m))
+                        .chain(&spec.sanitizers)
+                    {
+                        m.words(&mut used);
+                    }
+                    spec.source_keywords()
+                }
+            };
+            let ks: Option<Vec<crate::matcher::Word>> =
+                ks.map(|ks| ks.into_iter().map(crate::matcher::intern).collect());
+            keywords.push(ks.as_ref().map(|ks| ks.iter().map(|w| w.id).collect()));
+            words.extend(used.into_iter().cloned());
+            words.extend(ks.into_iter().flatten());
+            let key = match check {
+                Check::Taint(spec) => spec.source_key.as_deref(),
+                Check::Match(_) => None,
+            };
+            let group = match key {
+                Some(k) => group_keys.iter().position(|g| *g == Some(k)),
+                None => None,
+            };
+            group_of.push(group.unwrap_or_else(|| {
+                group_keys.push(key);
+                group_rule.push(i);
+                group_rule.len() - 1
+            }));
+        }
+        words.sort_by_key(|w| w.id);
+        words.dedup_by_key(|w| w.id);
+        let automaton = (!words.is_empty())
+            .then(|| {
+                aho_corasick::AhoCorasick::builder()
+                    .match_kind(aho_corasick::MatchKind::Standard)
+                    .build(words.iter().map(|w| &*w.text))
+                    .ok()
+            })
+            .flatten();
+
+        let kinds = lang.get_ts_language().node_kind_count();
+        let mut table: Vec<Vec<Probe>> = vec![Vec::new(); kinds];
+        let mut every: Vec<Probe> = Vec::new();
+        let mut sink_table: Vec<Vec<Probe>> = vec![Vec::new(); kinds];
+        let mut sink_every: Vec<Probe> = Vec::new();
+        // A taint rule's many sources (or sinks) of one kind probe the node once.
+        let add = |table: &mut Vec<Vec<Probe>>, every: &mut Vec<Probe>, m: &Matcher, probe| match m
+            .potential_kinds()
+        {
+            Some(set) => {
+                for k in set.iter().filter(|&k| k < kinds) {
+                    if !table[k].contains(&probe) {
+                        table[k].push(probe);
+                    }
+                }
+            }
+            None => {
+                if !every.contains(&probe) {
+                    every.push(probe);
+                }
+            }
+        };
+        for (i, (_, check)) in rules.iter().enumerate() {
+            match check {
+                Check::Match(m) => add(&mut table, &mut every, m, Probe::Rule(i)),
+                Check::Taint(spec) => {
+                    for m in &spec.sources {
+                        add(&mut table, &mut every, m, Probe::Source(group_of[i]));
+                    }
+                    for (m, _) in &spec.sinks {
+                        add(&mut sink_table, &mut sink_every, m, Probe::Sink(i));
+                    }
+                }
+            }
+        }
+        Self {
+            words: automaton,
+            ids: words.iter().map(|w| w.id).collect(),
+            keywords,
+            table,
+            every,
+            sink_table,
+            sink_every,
+            group_of,
+            group_rule,
+        }
+    }
+}
+
+/// Analyse `text` as `lang` with `rules` (each with its check for `lang`; `plan` made from
+/// the same rules).
 ///
 /// The tree is walked once: each node is tried only against the rules whose patterns can
 /// match a node of its kind, and the walk also notes which taint rules have a source and a
 /// sink in the file; only those run their data-flow analysis afterwards. When `budget` is
 /// spent the walk stops (`stopped_at`) and the remaining taint rules are skipped.
-pub fn analyse(text: &str, lang: Lang, rules: &[(&Rule, &Check)], budget: Duration) -> FileResult {
-    analyse_with(text, lang, rules, budget, true)
+pub fn analyse(
+    text: &str,
+    lang: Lang,
+    rules: &[(&Rule, &Check)],
+    plan: &Plan,
+    budget: Duration,
+) -> FileResult {
+    analyse_with(text, lang, rules, plan, budget, true)
 }
 
 /// [`analyse`], with the budget applied to the walk only when `limit_parse` is false (so
@@ -373,22 +525,26 @@ pub fn analyse_with(
     text: &str,
     lang: Lang,
     rules: &[(&Rule, &Check)],
+    plan: &Plan,
     budget: Duration,
     limit_parse: bool,
 ) -> FileResult {
-    use ast_grep_core::Matcher as _;
     use ast_grep_core::matcher::MatcherExt as _;
-    use ast_grep_core::tree_sitter::LanguageExt as _;
 
     let started = Instant::now();
+    // Where every word the rules need occurs, in one pass over the text.
+    let _index = crate::matcher::index_words(plan.words.iter().flat_map(|ac| {
+        ac.find_overlapping_iter(text)
+            .map(|m| (plan.ids[m.pattern().as_usize()], m.start()))
+    }));
     // A rule whose patterns all need a word the file does not contain is not tried; a
     // taint rule needs a word of one of its sources. A file no rule can match is not parsed.
-    let present = |ks: Option<Vec<&str>>| ks.is_none_or(|ks| ks.iter().any(|k| text.contains(k)));
-    let active: Vec<bool> = rules
+    let active: Vec<bool> = plan
+        .keywords
         .iter()
-        .map(|(_, check)| match check {
-            Check::Match(m) => present(m.keywords()),
-            Check::Taint(spec) => present(spec.source_keywords()),
+        .map(|ks| {
+            ks.as_ref()
+                .is_none_or(|ks| ks.iter().any(|&id| crate::matcher::in_file(id)))
         })
         .collect();
     if !active.contains(&true) {
@@ -411,41 +567,11 @@ pub fn analyse_with(
         syntax_error: first_error(&root),
         ..FileResult::default()
     };
-    let kinds = lang.get_ts_language().node_kind_count();
-    let mut table: Vec<Vec<Probe>> = vec![Vec::new(); kinds];
-    let mut every: Vec<Probe> = Vec::new();
-    // A taint rule's many sources (or sinks) of one kind probe the node once.
-    let mut add = |m: &Matcher, probe: Probe| match m.potential_kinds() {
-        Some(set) => {
-            for k in set.iter().filter(|&k| k < kinds) {
-                if !table[k].contains(&probe) {
-                    table[k].push(probe);
-                }
-            }
-        }
-        None => {
-            if !every.contains(&probe) {
-                every.push(probe);
-            }
-        }
-    };
-    for (i, (_, check)) in rules.iter().enumerate() {
-        if !active[i] {
-            continue;
-        }
-        match check {
-            Check::Match(m) => add(m, Probe::Rule(i)),
-            Check::Taint(spec) => {
-                for m in &spec.sources {
-                    add(m, Probe::Source(i));
-                }
-                for (m, _) in &spec.sinks {
-                    add(m, Probe::Sink(i));
-                }
-            }
-        }
-    }
-    let mut has_source = vec![false; rules.len()];
+    let (table, every) = (&plan.table, &plan.every);
+    // Probes borrow this empty environment: a failed match (the common case) copies and
+    // allocates nothing.
+    let empty = ast_grep_core::meta_var::MetaVarEnv::new();
+    let mut has_source_group = vec![false; plan.group_rule.len()];
     let mut has_sink = vec![false; rules.len()];
     for (visited, node) in root.dfs().enumerate() {
         if visited % BUDGET_CHECK == BUDGET_CHECK - 1 && started.elapsed() > budget {
@@ -453,13 +579,16 @@ pub fn analyse_with(
             break;
         }
         let k = usize::from(node.kind_id());
-        for probe in table.get(k).into_iter().flatten().chain(&every) {
+        for probe in table.get(k).into_iter().flatten().chain(every) {
             match *probe {
                 Probe::Rule(i) => {
                     let (rule, Check::Match(matcher)) = rules[i] else {
                         continue;
                     };
-                    if hits_of[i] >= MAX_HITS_PER_RULE {
+                    if !active[i]
+                        || hits_of[i] >= MAX_HITS_PER_RULE
+                        || !tries(matcher, &node, &empty)
+                    {
                         continue;
                     }
                     let Some(m) = matcher.match_node(node.clone()) else {
@@ -487,38 +616,71 @@ pub fn analyse_with(
                     out.hits.push(hit);
                     hits_of[i] += 1;
                 }
-                Probe::Source(i) if !has_source[i] => {
-                    if let Check::Taint(spec) = rules[i].1 {
-                        has_source[i] = spec
-                            .sources
-                            .iter()
-                            .any(|m| m.match_node(node.clone()).is_some());
-                    }
-                }
-                Probe::Sink(i) if !has_sink[i] => {
-                    if let Check::Taint(spec) = rules[i].1 {
-                        has_sink[i] = spec
-                            .sinks
-                            .iter()
-                            .any(|(m, _)| m.match_node(node.clone()).is_some());
+                Probe::Source(g) if !has_source_group[g] && active[plan.group_rule[g]] => {
+                    if let Check::Taint(spec) = rules[plan.group_rule[g]].1 {
+                        has_source_group[g] = spec.sources.iter().any(|m| tries(m, &node, &empty));
                     }
                 }
                 Probe::Source(_) | Probe::Sink(_) => {}
             }
         }
     }
+    // Sinks are looked for only for the taint rules whose sources are in the file (in most
+    // files, none): one more walk, over the nodes of the kinds those sinks can be.
+    let mut pending = 0usize;
+    let want: Vec<bool> = (0..rules.len())
+        .map(|i| {
+            let w = matches!(rules[i].1, Check::Taint(_))
+                && active[i]
+                && has_source_group[plan.group_of[i]];
+            pending += usize::from(w);
+            w
+        })
+        .collect();
+    if pending > 0 && out.stopped_at.is_none() {
+        for (visited, node) in root.dfs().enumerate() {
+            if visited % BUDGET_CHECK == BUDGET_CHECK - 1 && started.elapsed() > budget {
+                out.stopped_at = Some(node.start_pos().line() as u32 + 1);
+                break;
+            }
+            let k = usize::from(node.kind_id());
+            let probes = plan.sink_table.get(k).into_iter().flatten();
+            for probe in probes.chain(&plan.sink_every) {
+                let Probe::Sink(i) = *probe else { continue };
+                if !want[i] || has_sink[i] {
+                    continue;
+                }
+                if let Check::Taint(spec) = rules[i].1
+                    && spec.sinks.iter().any(|(m, _)| tries(m, &node, &empty))
+                {
+                    has_sink[i] = true;
+                    pending -= 1;
+                }
+            }
+            if pending == 0 {
+                break;
+            }
+        }
+    }
+    // The file's functions, and each source group's places, are found once.
+    let mut functions = None;
+    let mut sources_at: Vec<Option<Vec<std::ops::Range<usize>>>> =
+        vec![None; plan.group_rule.len()];
     for (i, (rule, check)) in rules.iter().enumerate() {
         let Check::Taint(spec) = check else {
             continue;
         };
-        if !(has_source[i] && has_sink[i]) {
+        if !(active[i] && has_source_group[plan.group_of[i]] && has_sink[i]) {
             continue;
         }
         if out.stopped_at.is_some() || started.elapsed() > budget {
             out.stopped_at.get_or_insert(1);
             break;
         }
-        for flow in crate::taint::flows(&root, lang, spec) {
+        let file = functions.get_or_insert_with(|| crate::taint::FileFunctions::new(&root, lang));
+        let at = sources_at[plan.group_of[i]]
+            .get_or_insert_with(|| crate::taint::sources_at(&root, spec));
+        for flow in crate::taint::flows_in(&root, lang, spec, file, at) {
             let Some(node) = root.dfs().find(|n| n.range() == flow.range) else {
                 continue;
             };
@@ -537,6 +699,21 @@ pub fn analyse_with(
         .filter(|&i| hits_of[i] >= MAX_HITS_PER_RULE)
         .collect();
     out
+}
+
+/// Whether `m` matches `node`, starting from the borrowed `empty` environment (copied only
+/// when something binds).
+fn tries<'t>(
+    m: &Matcher,
+    node: &Node<'t, StrDoc<Lang>>,
+    empty: &ast_grep_core::meta_var::MetaVarEnv<'t, StrDoc<Lang>>,
+) -> bool {
+    use ast_grep_core::Matcher as _;
+    if !m.admits(node) {
+        return false;
+    }
+    let mut env = std::borrow::Cow::Borrowed(empty);
+    m.match_node_with_env(node.clone(), &mut env).is_some()
 }
 
 /// The line of the first syntax error or missing node, if any.

@@ -6,10 +6,15 @@
 //! on its `Matcher` trait so that metavariables bind across every part of a rule.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
 
 use ast_grep_core::matcher::KindMatcher;
 use ast_grep_core::meta_var::MetaVarEnv;
 use ast_grep_core::{Doc, Matcher as AgMatcher, Node, Pattern};
+use std::sync::{Arc, OnceLock};
+
 use regex::Regex;
 
 use crate::lang::Lang;
@@ -17,13 +22,13 @@ use crate::lang::Lang;
 /// One matcher of a rule.
 #[derive(Clone)]
 pub enum Matcher {
-    /// Code with metavariables, and the longest literal word of that code (which every
-    /// match contains), when the pattern is the whole matched code.
-    Pattern(Pattern, Option<Box<str>>),
+    /// Code with metavariables, and the literal words of that code (every match contains
+    /// each), when the pattern is the whole matched code.
+    Pattern(Pattern, Vec<Word>),
     /// A node of this tree-sitter kind.
     Kind(KindMatcher),
     /// A node whose whole text matches, and literals one of which every match contains.
-    Regex(Regex, Option<Vec<Box<str>>>),
+    Regex(Re, Option<Vec<Word>>),
     /// Every one matches the same node (metavariables bind across them, in order).
     All(Vec<Self>),
     /// At least one matches (the first that does binds its metavariables).
@@ -52,7 +57,7 @@ impl Matcher {
     /// tried on it.
     pub fn keywords(&self) -> Option<Vec<&str>> {
         match self {
-            Self::Pattern(_, word) => word.as_deref().map(|w| vec![w]),
+            Self::Pattern(_, words) => longest(words).map(|w| vec![&*w.text]),
             Self::All(ms) => ms.iter().filter_map(Self::keywords).reduce(selective),
             Self::Any(ms) => {
                 let mut all = Vec::new();
@@ -77,7 +82,7 @@ impl Matcher {
             Self::Backtrack(m) => m.keywords(),
             Self::Regex(_, words) => words
                 .as_ref()
-                .map(|ws| ws.iter().map(AsRef::as_ref).collect()),
+                .map(|ws| ws.iter().map(|w| &*w.text).collect()),
             // A relation's match lies in the file too.
             Self::Inside(m) | Self::Has(m, _) | Self::Follows(m, _) | Self::Precedes(m, _) => {
                 m.keywords()
@@ -87,9 +92,69 @@ impl Matcher {
     }
 
     /// A regex matcher, with the literals its matches must contain (for the prefilter).
-    pub fn regex(re: Regex) -> Self {
-        let words = required_literals(re.as_str());
+    pub fn regex(re: Re) -> Self {
+        let words = required_literals(re.as_str()).map(|ws| ws.iter().map(|w| intern(w)).collect());
         Self::Regex(re, words)
+    }
+
+    /// Every regex in this matcher (to compile them all up front, see [`Re`]).
+    pub(crate) fn regexes<'a>(&'a self, out: &mut Vec<&'a Re>) {
+        match self {
+            Self::Regex(re, _) => out.push(re),
+            Self::Pattern(..) | Self::Kind(_) => {}
+            Self::All(ms) | Self::Any(ms) => ms.iter().for_each(|m| m.regexes(out)),
+            Self::Where(m, constraints) => {
+                m.regexes(out);
+                for c in constraints {
+                    out.extend(c.regex.iter().chain(&c.not_regex));
+                }
+            }
+            Self::Backtrack(m)
+            | Self::Not(m)
+            | Self::Inside(m)
+            | Self::Has(m, _)
+            | Self::Follows(m, _)
+            | Self::Precedes(m, _) => m.regexes(out),
+        }
+    }
+
+    /// Every word any part of this matcher checks against the file's word index.
+    pub(crate) fn words<'a>(&'a self, out: &mut Vec<&'a Word>) {
+        match self {
+            Self::Pattern(_, words) => out.extend(words),
+            Self::Regex(_, words) => out.extend(words.iter().flatten()),
+            Self::Kind(_) => {}
+            Self::All(ms) | Self::Any(ms) => ms.iter().for_each(|m| m.words(out)),
+            Self::Where(m, _)
+            | Self::Backtrack(m)
+            | Self::Not(m)
+            | Self::Inside(m)
+            | Self::Has(m, _)
+            | Self::Follows(m, _)
+            | Self::Precedes(m, _) => m.words(out),
+        }
+    }
+
+    /// Whether `node` can match at all, judged only from the words its text must contain
+    /// (the word index): cheap, so checked before any structural comparison or relation
+    /// search. True when there is no index or nothing to judge by.
+    pub(crate) fn admits<D: Doc>(&self, node: &Node<'_, D>) -> bool {
+        match self {
+            Self::Pattern(_, words) => {
+                words.is_empty() || indexed(node, words, false) != Some(false)
+            }
+            Self::Regex(_, Some(words)) => indexed(node, words, true) != Some(false),
+            Self::All(ms) => ms.iter().all(|m| m.admits(node)),
+            Self::Any(ms) => ms.iter().any(|m| m.admits(node)),
+            // What `has` finds lies within the node, so its words do too.
+            Self::Where(m, _) | Self::Backtrack(m) | Self::Has(m, _) => m.admits(node),
+            Self::Regex(_, None)
+            | Self::Kind(_)
+            | Self::Not(_)
+            | Self::Inside(_)
+            | Self::Follows(..)
+            | Self::Precedes(..) => true,
+        }
     }
 
     /// Whether every match binds metavariable `var` (without `$`).
@@ -205,7 +270,7 @@ impl Matcher {
                     && guard.iter().all(|c| c.holds(&e))
                     && k(&e)
             }
-            Self::All(ms) => solve_all(ms, node, env, guard, k),
+            Self::All(ms) => self.admits(node) && solve_all(ms, node, env, guard, k),
             Self::Any(ms) => ms.iter().any(|m| m.solve(node, env, guard, k)),
             // What the inner matcher binds is dropped: the constraints around do not apply.
             Self::Not(m) => !m.solve(node, env, &[], &mut |_| true) && k(env),
@@ -264,9 +329,11 @@ fn solve_all<'t, D: Doc>(
     }
 }
 
-/// The longest word (identifier-like run) of a pattern's code that is not a metavariable.
-pub fn longest_word(code: &str) -> Option<Box<str>> {
-    let mut best: Option<&str> = None;
+/// The literal words (identifier-like runs that are not metavariables) of a pattern's
+/// code: those of three or more bytes, or else the longest of two. Every match of the
+/// pattern contains each of them.
+pub fn pattern_words(code: &str) -> Vec<Word> {
+    let mut all: Vec<&str> = Vec::new();
     let bytes = code.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -277,15 +344,209 @@ pub fn longest_word(code: &str) -> Option<Box<str>> {
                 i += 1;
             }
             let metavar = start > 0 && bytes[start - 1] == b'$';
-            let word = &code[start..i];
-            if !metavar && best.is_none_or(|b| word.len() > b.len()) {
-                best = Some(word);
+            if !metavar {
+                all.push(&code[start..i]);
             }
         } else {
             i += 1;
         }
     }
-    best.filter(|w| w.len() >= 2).map(Into::into)
+    let mut long: Vec<&str> = all.iter().copied().filter(|w| w.len() >= 3).collect();
+    if long.is_empty() {
+        long.extend(all.into_iter().filter(|w| w.len() == 2).take(1));
+    }
+    long.sort_unstable();
+    long.dedup();
+    long.into_iter().map(intern).collect()
+}
+
+/// The longest of `words` (the most selective for the whole-file prefilter).
+fn longest(words: &[Word]) -> Option<&Word> {
+    words
+        .iter()
+        .fold(None, |best: Option<&Word>, w| match best {
+            Some(b) if b.text.len() >= w.text.len() => Some(b),
+            _ => Some(w),
+        })
+}
+
+/// A literal word a matcher needs, with its process-wide id in the word index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// Its id (dense, from 0).
+    pub(crate) id: u32,
+    /// The word.
+    pub(crate) text: Box<str>,
+}
+
+/// The same id for the same word, process-wide.
+pub(crate) fn intern(text: &str) -> Word {
+    static IDS: Mutex<Option<HashMap<Box<str>, u32>>> = Mutex::new(None);
+    let mut ids = IDS.lock().unwrap_or_else(PoisonError::into_inner);
+    let ids = ids.get_or_insert_with(HashMap::new);
+    let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+    let id = *ids.entry(text.into()).or_insert(next);
+    Word {
+        id,
+        text: text.into(),
+    }
+}
+
+thread_local! {
+    /// Where each word occurs in the file this thread is analysing (see [`WordIndex`]).
+    static INDEX: RefCell<WordIndex> = RefCell::new(WordIndex::default());
+}
+
+/// The byte offsets at which each word occurs in one file, found in one pass before the
+/// walk: "does this node's text contain the word" is then a binary search, not a scan of
+/// the node's text (which for the many nodes enclosing a large one is quadratic).
+#[derive(Default)]
+pub(crate) struct WordIndex {
+    live: bool,
+    /// Word id -> sorted start offsets.
+    at: Vec<Vec<u32>>,
+    touched: Vec<u32>,
+}
+
+impl WordIndex {
+    fn has(&self, w: &Word, start: usize, end: usize) -> bool {
+        let Some(at) = self.at.get(w.id as usize) else {
+            return false;
+        };
+        let i = at.partition_point(|&p| (p as usize) < start);
+        at.get(i).is_some_and(|&p| p as usize + w.text.len() <= end)
+    }
+}
+
+/// Record the occurrences of words (id, start offset; found in order of their end) for the
+/// file about to be walked on this thread; they hold until the returned guard drops.
+pub(crate) fn index_words(found: impl Iterator<Item = (u32, usize)>) -> IndexGuard {
+    INDEX.with_borrow_mut(|ix| {
+        for (id, start) in found {
+            let Ok(start) = u32::try_from(start) else {
+                // Offsets past 4 GiB: no index (the checks fall back to the text).
+                for id in ix.touched.drain(..) {
+                    ix.at[id as usize].clear();
+                }
+                ix.live = false;
+                return;
+            };
+            let slot = id as usize;
+            if ix.at.len() <= slot {
+                ix.at.resize_with(slot + 1, Vec::new);
+            }
+            if ix.at[slot].is_empty() {
+                ix.touched.push(id);
+            }
+            ix.at[slot].push(start);
+        }
+        for &id in &ix.touched {
+            // Found in order of their end: for one word, that is also the order of starts.
+            debug_assert!(ix.at[id as usize].is_sorted());
+        }
+        ix.live = true;
+    });
+    IndexGuard(())
+}
+
+/// Whether the current file may hold word `id` (true when no index is live).
+pub(crate) fn in_file(id: u32) -> bool {
+    INDEX.with_borrow(|ix| !ix.live || ix.at.get(id as usize).is_some_and(|a| !a.is_empty()))
+}
+
+/// Clears the word index when the file's analysis ends (or unwinds).
+pub(crate) struct IndexGuard(());
+
+impl Drop for IndexGuard {
+    fn drop(&mut self) {
+        INDEX.with_borrow_mut(|ix| {
+            for id in ix.touched.drain(..) {
+                ix.at[id as usize].clear();
+            }
+            ix.live = false;
+        });
+    }
+}
+
+/// Whether the node's text contains every one of `words` (`any`: at least one), from the
+/// word index (None: no index is live).
+fn indexed<D: Doc>(node: &Node<'_, D>, words: &[Word], any: bool) -> Option<bool> {
+    let r = node.range();
+    INDEX.with_borrow(|ix| {
+        ix.live.then(|| {
+            if any {
+                words.iter().any(|w| ix.has(w, r.start, r.end))
+            } else {
+                words.iter().all(|w| ix.has(w, r.start, r.end))
+            }
+        })
+    })
+}
+
+/// Whether the node's text contains every one of `words` (`any`: at least one), from the
+/// word index when one is live, else from the text (the longest word only).
+fn node_has<D: Doc>(node: &Node<'_, D>, words: &[Word], any: bool) -> bool {
+    if words.is_empty() {
+        return true;
+    }
+    indexed(node, words, any).unwrap_or_else(|| {
+        let text = node.text();
+        if any {
+            words.iter().any(|w| text.contains(&*w.text))
+        } else {
+            longest(words).is_none_or(|w| text.contains(&*w.text))
+        }
+    })
+}
+
+/// A rule's regex, checked for syntax when the rule loads and compiled when first used:
+/// compiling every built-in rule's regexes (Unicode classes such as `\w` make large
+/// automata) took most of the SAST scanner's start-up, mostly for languages a scan never
+/// meets. Custom rules compile theirs at load ([`Re::compile`]), so a regex over the size
+/// limit is a load error there; the built-in ones are all compiled by the tests.
+#[derive(Debug, Clone)]
+pub struct Re {
+    src: Box<str>,
+    /// Shared by clones (a rule's matchers are cloned during analysis), so that it is
+    /// compiled once.
+    compiled: Arc<OnceLock<Result<Regex, String>>>,
+}
+
+impl Re {
+    /// A regex whose syntax is valid (else the parser's message).
+    pub fn new(src: &str) -> Result<Self, String> {
+        regex_syntax::Parser::new()
+            .parse(src)
+            .map_err(|e| e.to_string())?;
+        Ok(Self {
+            src: src.into(),
+            compiled: Arc::new(OnceLock::new()),
+        })
+    }
+
+    /// The regex as written.
+    pub fn as_str(&self) -> &str {
+        &self.src
+    }
+
+    /// Compile it now (once): an error is one `regex` reports beyond syntax (its size).
+    pub fn compile(&self) -> Result<&Regex, &str> {
+        self.compiled
+            .get_or_init(|| {
+                regex::RegexBuilder::new(&self.src)
+                    .size_limit(1 << 20)
+                    .build()
+                    .map_err(|e| e.to_string())
+            })
+            .as_ref()
+            .map_err(String::as_str)
+    }
+
+    /// Whether it matches `text`. A regex that does not compile matches nothing; rules
+    /// are only used once all their regexes compiled (see the type's documentation).
+    pub fn is_match(&self, text: &str) -> bool {
+        self.compile().is_ok_and(|r| r.is_match(text))
+    }
 }
 
 /// A constraint on a metavariable's text or kind.
@@ -294,9 +555,9 @@ pub struct Constraint {
     /// Metavariable name without `$`.
     pub var: String,
     /// Its text must match.
-    pub regex: Option<Regex>,
+    pub regex: Option<Re>,
     /// Its text must not match.
-    pub not_regex: Option<Regex>,
+    pub not_regex: Option<Re>,
     /// Its node kind must be one of these.
     pub kinds: Vec<String>,
     /// Literals one of which its text contains when `regex` holds (for the prefilter).
@@ -366,16 +627,24 @@ impl AgMatcher for Matcher {
                 *env = Cow::Owned(accepted?);
                 Some(node)
             }
-            Self::Pattern(p, word) => {
+            Self::Pattern(p, words) => {
                 // Cheaper than the structural comparison, and most nodes fail it.
-                if word.as_deref().is_some_and(|w| !node.text().contains(w)) {
+                if !node_has(&node, words, false) {
                     return None;
                 }
                 p.match_node_with_env(node, env)
             }
             Self::Kind(k) => k.match_node_with_env(node, env),
-            Self::Regex(r, _) => r.is_match(&node.text()).then_some(node),
+            Self::Regex(r, words) => {
+                if words.as_ref().is_some_and(|ws| !node_has(&node, ws, true)) {
+                    return None;
+                }
+                r.is_match(&node.text()).then_some(node)
+            }
             Self::All(ms) => {
+                if !self.admits(&node) {
+                    return None;
+                }
                 let mut trial = env.clone();
                 for m in ms {
                     m.match_node_with_env(node.clone(), &mut trial)?;

@@ -7,7 +7,6 @@ use ast_grep_core::matcher::KindMatcher;
 use palisade_core::doc::{Node, NodeValue};
 use palisade_core::docs::RuleDoc;
 use palisade_core::model::{Category, Confidence, Cwe, RuleMeta, Severity};
-use regex::Regex;
 
 use crate::lang::Lang;
 use crate::matcher::{Constraint, Matcher};
@@ -58,6 +57,27 @@ pub enum Check {
     Match(Matcher),
     /// Every sink that data from a source reaches is a finding.
     Taint(TaintSpec),
+}
+
+impl Check {
+    /// Every regex of this check.
+    fn regexes(&self) -> Vec<&crate::matcher::Re> {
+        let mut out = Vec::new();
+        match self {
+            Self::Match(m) => m.regexes(&mut out),
+            Self::Taint(spec) => {
+                for m in spec
+                    .sources
+                    .iter()
+                    .chain(spec.sinks.iter().map(|(m, _)| m))
+                    .chain(&spec.sanitizers)
+                {
+                    m.regexes(&mut out);
+                }
+            }
+        }
+        out
+    }
 }
 
 /// A rule file that cannot be loaded: file, line, what is wrong.
@@ -576,7 +596,7 @@ fn taint_spec(node: &Node, lang: Lang) -> Result<TaintSpec, Fail> {
                 sources.push(pattern(s, p, lang, None)?);
             }
             for (kind, re) in preset_parameters(name, lang) {
-                let re = Regex::new(re).map_err(|e| (s.line, e.to_string()))?;
+                let re = crate::matcher::Re::new(re).map_err(|e| (s.line, e))?;
                 sources.push(Matcher::All(vec![
                     Matcher::Kind(KindMatcher::new(kind, lang)),
                     Matcher::regex(re),
@@ -621,7 +641,9 @@ fn taint_spec(node: &Node, lang: Lang) -> Result<TaintSpec, Fail> {
         .into_iter()
         .map(|s| matcher(s, lang).map(Matcher::prepared))
         .collect::<Result<_, _>>()?;
-    Ok(TaintSpec::new(sources, sinks, sanitizers))
+    let mut spec = TaintSpec::new(sources, sinks, sanitizers);
+    spec.source_key = node.get("sources").map(|s| s.to_json().to_string());
+    Ok(spec)
 }
 
 /// `has:`, with an optional `field:` naming the child it looks in.
@@ -669,11 +691,9 @@ fn list(node: &Node, lang: Lang, what: &str) -> Result<Vec<Matcher>, Fail> {
     }
 }
 
-fn regex(node: &Node, what: &str) -> Result<Regex, Fail> {
+fn regex(node: &Node, what: &str) -> Result<crate::matcher::Re, Fail> {
     let s = string(node, what)?;
-    regex::RegexBuilder::new(&s)
-        .size_limit(1 << 20)
-        .build()
+    crate::matcher::Re::new(&s)
         .map_err(|e| (node.line, format!("`{what}` is not a valid regex: {e}")))
 }
 
@@ -773,7 +793,7 @@ fn pattern(node: &Node, src: &str, lang: Lang, selector: Option<&str>) -> Result
         if selector.is_none() {
             for context in lang.pattern_contexts() {
                 if let Some(p) = wrapped(src.trim().trim_end_matches(';'), context, lang) {
-                    return Ok(Matcher::Pattern(p, crate::matcher::longest_word(src)));
+                    return Ok(Matcher::Pattern(p, crate::matcher::pattern_words(src)));
                 }
             }
         }
@@ -798,12 +818,12 @@ fn pattern(node: &Node, src: &str, lang: Lang, selector: Option<&str>) -> Result
         )
     })?;
     // A contextual pattern matches only part of its code: no word of it is certain.
-    let word = if selector.is_none() {
-        crate::matcher::longest_word(src)
+    let words = if selector.is_none() {
+        crate::matcher::pattern_words(src)
     } else {
-        None
+        Vec::new()
     };
-    Ok(Matcher::Pattern(p, word))
+    Ok(Matcher::Pattern(p, words))
 }
 
 /// `body` parsed at the `@` of `context`, as a pattern: the innermost named node whose
@@ -924,6 +944,24 @@ pub fn builtin() -> Result<Vec<Rule>, RuleError> {
 }
 
 impl Rule {
+    /// Compile every regex of the rule now (they are otherwise compiled when first used):
+    /// one that the `regex` crate refuses (over its size limit) is an error naming the rule.
+    pub fn compile_regexes(&self) -> Result<(), RuleError> {
+        let checks = std::iter::once(&self.check).chain(self.variants.iter().map(|(_, c)| c));
+        for re in checks.flat_map(Check::regexes) {
+            re.compile().map_err(|e| RuleError {
+                file: self.source.clone(),
+                line: self.line,
+                message: format!(
+                    "rule `{}`: regex `{}` does not compile: {e}",
+                    self.meta.id,
+                    re.as_str()
+                ),
+            })?;
+        }
+        Ok(())
+    }
+
     /// The rule's documentation page: its matcher in YAML, and the annotated fixture lines
     /// as examples.
     pub fn doc(&self) -> RuleDoc {

@@ -95,6 +95,8 @@ pub struct SastScanner {
     /// Per language: (rule index, index of its variant for that language, or None for the
     /// rule's own matcher).
     by_lang: BTreeMap<Lang, Vec<(usize, Option<usize>)>>,
+    /// Per language: the plan for the rules of `by_lang` (in that order).
+    plans: BTreeMap<Lang, engine::Plan>,
     ids: BTreeSet<String>,
     budget: Duration,
     max_file_size: u64,
@@ -130,7 +132,12 @@ pub fn load_dirs(dirs: &[PathBuf]) -> Result<Vec<Rule>, RuleError> {
                 line: 0,
                 message: "not UTF-8".into(),
             })?;
-            out.extend(rule::load(&name, &text)?);
+            let rules = rule::load(&name, &text)?;
+            // Built-in regexes compile when first used; a user's must prove they compile.
+            for r in &rules {
+                r.compile_regexes()?;
+            }
+            out.extend(rules);
         }
     }
     Ok(out)
@@ -170,28 +177,43 @@ impl SastScanner {
                 by_lang.entry(*l).or_default().push((i, Some(v)));
             }
         }
-        Ok(Self {
+        let mut scanner = Self {
             ids: rules.iter().map(|r| r.meta.id.clone()).collect(),
             rules,
             by_lang,
+            plans: BTreeMap::new(),
             budget: opts.budget,
             max_file_size: opts.max_file_size,
-        })
+        };
+        let plans = scanner
+            .by_lang
+            .keys()
+            .map(|&lang| (lang, engine::Plan::new(lang, &scanner.pairs(lang))))
+            .collect();
+        scanner.plans = plans;
+        Ok(scanner)
+    }
+
+    /// Each enabled rule for `lang` with its check in that language.
+    fn pairs(&self, lang: Lang) -> Vec<(&Rule, &crate::rule::Check)> {
+        self.by_lang
+            .get(&lang)
+            .into_iter()
+            .flatten()
+            .map(|&(i, v)| {
+                let r = &self.rules[i];
+                (r, v.map_or(&r.check, |v| &r.variants[v].1))
+            })
+            .collect()
     }
 
     /// The language of the file at `rel` and each enabled rule for it with its check in
     /// that language; None for files of no analysed language.
     fn checks(&self, rel: &str) -> Option<(Lang, Vec<(&Rule, &crate::rule::Check)>)> {
         let lang = Lang::from_path(rel)?;
-        let idx = self.by_lang.get(&lang)?;
-        let pairs = idx
-            .iter()
-            .map(|&(i, v)| {
-                let r = &self.rules[i];
-                (r, v.map_or(&r.check, |v| &r.variants[v].1))
-            })
-            .collect();
-        Some((lang, pairs))
+        self.by_lang
+            .contains_key(&lang)
+            .then(|| (lang, self.pairs(lang)))
     }
 
     /// The enabled rules.
@@ -222,7 +244,10 @@ impl SastScanner {
             );
             return (findings, diags);
         }
-        let result = engine::analyse(text, lang, &pairs, self.budget);
+        let Some(plan) = self.plans.get(&lang) else {
+            return (Vec::new(), Vec::new());
+        };
+        let result = engine::analyse(text, lang, &pairs, plan, self.budget);
         if result.parse_timed_out {
             diags.push(
                 Diagnostic::new(
@@ -336,7 +361,8 @@ impl SastScanner {
         if text.len() as u64 > self.max_file_size {
             return Vec::new();
         }
-        let result = engine::analyse(text, lang, &pairs, self.budget);
+        let plan = engine::Plan::new(lang, &pairs);
+        let result = engine::analyse(text, lang, &pairs, &plan, self.budget);
         let mut fixes: Vec<Fix> = result
             .hits
             .into_iter()

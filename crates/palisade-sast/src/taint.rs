@@ -43,6 +43,9 @@ pub struct TaintSpec {
     source_kinds: Kinds,
     sink_kinds: Kinds,
     sanitizer_kinds: Kinds,
+    /// The rule's `sources` as written (the same key: the same sources), so that taint rules
+    /// sharing them look for them once per node.
+    pub(crate) source_key: Option<String>,
 }
 
 /// The node kinds a set of matchers can match (None: any kind), to skip the others cheaply.
@@ -91,6 +94,7 @@ impl TaintSpec {
             sources,
             sinks,
             sanitizers,
+            source_key: None,
         }
     }
 }
@@ -379,7 +383,13 @@ struct Ctx<'a, 'r> {
 
 impl Ctx<'_, '_> {
     fn matches_any(ms: &[Matcher], n: &N<'_>) -> bool {
-        ms.iter().any(|m| m.match_node(n.clone()).is_some())
+        use ast_grep_core::Matcher as _;
+        let empty = ast_grep_core::meta_var::MetaVarEnv::new();
+        ms.iter().any(|m| {
+            m.admits(n)
+                && m.match_node_with_env(n.clone(), &mut std::borrow::Cow::Borrowed(&empty))
+                    .is_some()
+        })
     }
 
     fn is_source_at(&self, r: &std::ops::Range<usize>) -> bool {
@@ -507,6 +517,9 @@ impl Ctx<'_, '_> {
                 // no sink of this kind
             } else {
                 for (sink, focus) in &self.spec.sinks {
+                    if !sink.admits(&n) {
+                        continue;
+                    }
                     let Some(m) = sink.match_node(n.clone()) else {
                         continue;
                     };
@@ -613,36 +626,68 @@ pub fn analyse(root: &N<'_>, lang: Lang, spec: &TaintSpec) -> Vec<Flow> {
 /// Flows from sources to sinks in the file rooted at `root`, without first checking that
 /// the file has a source and a sink (the engine's single walk did).
 pub fn flows(root: &N<'_>, lang: Lang, spec: &TaintSpec) -> Vec<Flow> {
-    let functions: Vec<N<'_>> = root
-        .dfs()
-        .filter(|n| is_function(lang, &n.kind()))
-        .collect();
-    let mut by_name = Functions::new();
-    for (i, f) in functions.iter().enumerate() {
-        if let Some(name) = function_name(lang, f) {
-            by_name.insert(name, (i, parameters(lang, f)));
+    let file = FileFunctions::new(root, lang);
+    flows_in(root, lang, spec, &file, &sources_at(root, spec))
+}
+
+/// The functions of one file, found once for all its taint rules.
+pub struct FileFunctions<'r> {
+    list: Vec<N<'r>>,
+    by_name: Functions,
+}
+
+impl<'r> FileFunctions<'r> {
+    /// Every function in the file rooted at `root`, and the named ones by name.
+    pub fn new(root: &N<'r>, lang: Lang) -> Self {
+        let list: Vec<N<'r>> = root
+            .dfs()
+            .filter(|n| is_function(lang, &n.kind()))
+            .collect();
+        let mut by_name = Functions::new();
+        for (i, f) in list.iter().enumerate() {
+            if let Some(name) = function_name(lang, f) {
+                by_name.insert(name, (i, parameters(lang, f)));
+            }
         }
+        Self { list, by_name }
     }
-    let mut sources_at: Vec<std::ops::Range<usize>> = root
+}
+
+/// Where `spec`'s sources are in the file rooted at `root` (sorted), found once for the
+/// taint rules that share them.
+pub fn sources_at(root: &N<'_>, spec: &TaintSpec) -> Vec<std::ops::Range<usize>> {
+    let mut at: Vec<std::ops::Range<usize>> = root
         .dfs()
         .filter(|n| spec.source_kinds.may(n) && Ctx::matches_any(&spec.sources, n))
         .map(|n| n.range())
         .collect();
-    sources_at.sort_by_key(|r| (r.start, r.end));
+    at.sort_by_key(|r| (r.start, r.end));
+    at
+}
+
+/// [`flows`], with the file's functions and the sources' places found beforehand.
+pub fn flows_in(
+    root: &N<'_>,
+    lang: Lang,
+    spec: &TaintSpec,
+    file: &FileFunctions<'_>,
+    sources_at: &[std::ops::Range<usize>],
+) -> Vec<Flow> {
+    let (functions, by_name) = (&file.list, &file.by_name);
     let summaries = RefCell::new(HashMap::new());
     let ctx = Ctx {
         lang,
         spec,
-        functions: &functions,
-        by_name: &by_name,
+        functions,
+        by_name,
         summaries: &summaries,
-        sources_at: &sources_at,
+        sources_at,
     };
     let mut flows = Vec::new();
     let mut calls = Vec::new();
     let mut ignored = false;
     ctx.walk(root, BTreeMap::new(), &mut flows, &mut calls, &mut ignored);
-    for f in &functions {
+    for f in functions {
         ctx.walk(f, BTreeMap::new(), &mut flows, &mut calls, &mut ignored);
     }
     // Functions called with tainted arguments, analysed again with those parameters

@@ -167,6 +167,28 @@ fn a_rule_that_does_not_load_names_file_and_line() {
     assert!(e.message.contains("cannot name metavariables"), "{e}");
 }
 
+#[test]
+fn regexes_are_checked_at_load_and_compiled_for_custom_rules() {
+    // Every built-in regex compiles (they are otherwise compiled when first used).
+    for r in builtin().expect("rules") {
+        r.compile_regexes().expect("built-in regexes compile");
+    }
+    // A syntax error names the regex's line.
+    let e = custom(&format!("{HEAD}match:\n  regex: \"a(\"\n")).expect_err("must fail");
+    assert_eq!(e.line, 10, "{e}");
+    assert!(e.message.contains("`regex` is not a valid regex"), "{e}");
+    // A regex over the size limit loads lazily from `load`, and is refused by the folder
+    // loader that custom rules come through.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let huge = format!("{HEAD}match:\n  regex: \"\\\\w{{1000}}\\\\w{{1000}}\"\n");
+    std::fs::write(dir.path().join("big.yaml"), &huge).expect("write");
+    let e = palisade_sast::scanner::load_dirs(&[dir.path().to_path_buf()])
+        .expect_err("over the size limit");
+    assert!(e.message.contains("does not compile"), "{e}");
+    assert!(e.file.ends_with("big.yaml"), "{e}");
+    assert_eq!(e.line, 1, "{e}");
+}
+
 fn run(yaml: &str, path: &str, code: &str) -> Vec<(u32, String)> {
     let rules = custom(yaml).expect("rule loads");
     let dir = tempfile::tempdir().expect("tempdir");
@@ -261,8 +283,15 @@ fn a_spent_time_budget_reports_a_partial_analysis() {
         .map(|r| (r, &r.check))
         .collect();
     let code = "import subprocess\n".to_owned() + &"x = y + 1\n".repeat(3000);
-    let walked =
-        palisade_sast::engine::analyse_with(&code, Lang::Python, &pairs, Duration::ZERO, false);
+    let plan = palisade_sast::engine::Plan::new(Lang::Python, &pairs);
+    let walked = palisade_sast::engine::analyse_with(
+        &code,
+        Lang::Python,
+        &pairs,
+        &plan,
+        Duration::ZERO,
+        false,
+    );
     let line = walked.stopped_at.expect("the walk stopped");
     assert!(line > 1 && line < 3000, "{line}");
     // Through the scanner, a zero budget already stops the parser: nothing was analysed,
