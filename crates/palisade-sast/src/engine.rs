@@ -364,9 +364,6 @@ pub struct Plan {
     words: Option<aho_corasick::AhoCorasick>,
     /// Automaton pattern -> word id.
     ids: Vec<u32>,
-    /// Per rule: word ids one of which the file must contain for the rule to be tried (a
-    /// taint rule: one of its sources' words); None: always tried.
-    keywords: Vec<Option<Vec<u32>>>,
     /// Node kind -> what is tried on nodes of that kind.
     table: Vec<Vec<Probe>>,
     /// What is tried on every node.
@@ -385,7 +382,7 @@ impl std::fmt::Debug for Plan {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Plan")
             .field("words", &self.ids.len())
-            .field("rules", &self.keywords.len())
+            .field("rules", &self.group_of.len())
             .field("source_groups", &self.group_rule.len())
             .finish_non_exhaustive()
     }
@@ -399,17 +396,13 @@ impl Plan {
         use ast_grep_core::tree_sitter::LanguageExt as _;
 
         let mut words: Vec<crate::matcher::Word> = Vec::new();
-        let mut keywords = Vec::with_capacity(rules.len());
         let mut group_of = Vec::with_capacity(rules.len());
         let mut group_rule: Vec<usize> = Vec::new();
         let mut group_keys: Vec<Option<&str>> = Vec::new();
         for (i, (_, check)) in rules.iter().enumerate() {
             let mut used = Vec::new();
-            let ks = match check {
-                Check::Match(m) => {
-                    m.words(&mut used);
-                    m.keywords()
-                }
+            match check {
+                Check::Match(m) => m.words(&mut used),
                 Check::Taint(spec) => {
                     for m in spec
                         .sources
@@ -419,14 +412,9 @@ impl Plan {
                     {
                         m.words(&mut used);
                     }
-                    spec.source_keywords()
                 }
-            };
-            let ks: Option<Vec<crate::matcher::Word>> =
-                ks.map(|ks| ks.into_iter().map(crate::matcher::intern).collect());
-            keywords.push(ks.as_ref().map(|ks| ks.iter().map(|w| w.id).collect()));
+            }
             words.extend(used.into_iter().cloned());
-            words.extend(ks.into_iter().flatten());
             let key = match check {
                 Check::Taint(spec) => spec.source_key.as_deref(),
                 Check::Match(_) => None,
@@ -490,7 +478,6 @@ impl Plan {
         Self {
             words: automaton,
             ids: words.iter().map(|w| w.id).collect(),
-            keywords,
             table,
             every,
             sink_table,
@@ -537,18 +524,22 @@ pub fn analyse_with(
         ac.find_overlapping_iter(text)
             .map(|m| (plan.ids[m.pattern().as_usize()], m.start()))
     }));
-    // A rule whose patterns all need a word the file does not contain is not tried; a
-    // taint rule needs a word of one of its sources. A file no rule can match is not parsed.
-    let active: Vec<bool> = plan
-        .keywords
+    // A rule that needs words the file does not contain is not tried (a taint rule: for
+    // each of its sources, or for each of its sinks). A file no rule can match is not parsed.
+    let active: Vec<bool> = rules
         .iter()
-        .map(|ks| {
-            ks.as_ref()
-                .is_none_or(|ks| ks.iter().any(|&id| crate::matcher::in_file(id)))
+        .map(|(_, check)| match check {
+            Check::Match(m) => m.admitted_by_file(),
+            Check::Taint(spec) => spec.admitted_by_file(),
         })
         .collect();
     if !active.contains(&true) {
         return FileResult::default();
+    }
+    // A source group is looked for when any of its rules is active.
+    let mut group_active = vec![false; plan.group_rule.len()];
+    for (i, &a) in active.iter().enumerate() {
+        group_active[plan.group_of[i]] |= a;
     }
     let Some(grep) = parse(
         text,
@@ -616,7 +607,7 @@ pub fn analyse_with(
                     out.hits.push(hit);
                     hits_of[i] += 1;
                 }
-                Probe::Source(g) if !has_source_group[g] && active[plan.group_rule[g]] => {
+                Probe::Source(g) if group_active[g] && !has_source_group[g] => {
                     if let Check::Taint(spec) = rules[plan.group_rule[g]].1 {
                         has_source_group[g] = spec.sources.iter().any(|m| tries(m, &node, &empty));
                     }

@@ -52,42 +52,31 @@ pub enum Matcher {
 }
 
 impl Matcher {
-    /// Words one of which the text of every node this matcher matches contains (None: no
-    /// such guarantee). A file whose text has none of them cannot match, so the rule is not
-    /// tried on it.
-    pub fn keywords(&self) -> Option<Vec<&str>> {
+    /// Whether the file being analysed can hold a match at all, judged from the words
+    /// the match (or what its relations find) must contain: every word of a pattern, one of
+    /// a regex's literals, one of the literals of a `where` regex on a metavariable every
+    /// match binds. A file no rule admits is not parsed. True when no word index is live.
+    pub(crate) fn admitted_by_file(&self) -> bool {
         match self {
-            Self::Pattern(_, words) => longest(words).map(|w| vec![&*w.text]),
-            Self::All(ms) => ms.iter().filter_map(Self::keywords).reduce(selective),
-            Self::Any(ms) => {
-                let mut all = Vec::new();
-                for m in ms {
-                    all.extend(m.keywords()?);
-                }
-                Some(all)
-            }
+            Self::Pattern(_, words) => words.iter().all(|w| in_file(w.id)),
+            Self::Regex(_, Some(words)) => words.iter().any(|w| in_file(w.id)),
+            Self::Regex(_, None) | Self::Kind(_) | Self::Not(_) => true,
+            Self::All(ms) => ms.iter().all(Self::admitted_by_file),
+            Self::Any(ms) => ms.iter().any(Self::admitted_by_file),
             Self::Where(m, constraints) => {
-                // A metavariable every match binds, whose text must match a regex: its
-                // literals are in the file too.
-                let from_constraints = constraints.iter().filter_map(|c| {
-                    let words = c.words.as_ref()?;
-                    m.binds(&c.var)
-                        .then(|| words.iter().map(AsRef::as_ref).collect::<Vec<&str>>())
-                });
-                m.keywords()
-                    .into_iter()
-                    .chain(from_constraints)
-                    .reduce(selective)
+                m.admitted_by_file()
+                    && constraints.iter().all(|c| {
+                        c.words
+                            .as_ref()
+                            .is_none_or(|ws| !m.binds(&c.var) || ws.iter().any(|w| in_file(w.id)))
+                    })
             }
-            Self::Backtrack(m) => m.keywords(),
-            Self::Regex(_, words) => words
-                .as_ref()
-                .map(|ws| ws.iter().map(|w| &*w.text).collect()),
             // A relation's match lies in the file too.
-            Self::Inside(m) | Self::Has(m, _) | Self::Follows(m, _) | Self::Precedes(m, _) => {
-                m.keywords()
-            }
-            Self::Kind(_) | Self::Not(_) => None,
+            Self::Backtrack(m)
+            | Self::Inside(m)
+            | Self::Has(m, _)
+            | Self::Follows(m, _)
+            | Self::Precedes(m, _) => m.admitted_by_file(),
         }
     }
 
@@ -125,8 +114,16 @@ impl Matcher {
             Self::Regex(_, words) => out.extend(words.iter().flatten()),
             Self::Kind(_) => {}
             Self::All(ms) | Self::Any(ms) => ms.iter().for_each(|m| m.words(out)),
-            Self::Where(m, _)
-            | Self::Backtrack(m)
+            Self::Where(m, constraints) => {
+                m.words(out);
+                out.extend(
+                    constraints
+                        .iter()
+                        .filter_map(|c| c.words.as_ref())
+                        .flatten(),
+                );
+            }
+            Self::Backtrack(m)
             | Self::Not(m)
             | Self::Inside(m)
             | Self::Has(m, _)
@@ -172,18 +169,6 @@ impl Matcher {
             Self::Kind(_) | Self::Regex(..) | Self::Not(_) => false,
         }
     }
-}
-
-/// Of two keyword sets that both hold, the one a file is less likely to contain by chance:
-/// the one whose shortest word is longer (fewer words on a tie).
-fn selective<'a>(a: Vec<&'a str>, b: Vec<&'a str>) -> Vec<&'a str> {
-    let key = |ws: &Vec<&str>| {
-        (
-            ws.iter().map(|w| w.len()).min().unwrap_or(0),
-            usize::MAX - ws.len(),
-        )
-    };
-    if key(&b) > key(&a) { b } else { a }
 }
 
 /// Literals (of three or more bytes) one of which every match of `pattern` contains: the
@@ -561,7 +546,7 @@ pub struct Constraint {
     /// Its node kind must be one of these.
     pub kinds: Vec<String>,
     /// Literals one of which its text contains when `regex` holds (for the prefilter).
-    pub words: Option<Vec<Box<str>>>,
+    pub words: Option<Vec<Word>>,
 }
 
 impl Constraint {

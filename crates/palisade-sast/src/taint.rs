@@ -72,13 +72,11 @@ impl Kinds {
 }
 
 impl TaintSpec {
-    /// Words one of which every source's text contains (None: no such guarantee).
-    pub fn source_keywords(&self) -> Option<Vec<&str>> {
-        let mut all = Vec::new();
-        for m in &self.sources {
-            all.extend(m.keywords()?);
-        }
-        Some(all)
+    /// Whether the file being analysed can hold a flow: one of the sources and one of the
+    /// sinks are admitted by its words (see [`Matcher::admitted_by_file`]).
+    pub(crate) fn admitted_by_file(&self) -> bool {
+        self.sources.iter().any(Matcher::admitted_by_file)
+            && self.sinks.iter().any(|(m, _)| m.admitted_by_file())
     }
 
     /// A taint specification.
