@@ -10,7 +10,9 @@
 #     (bench/sast_semgrep.py; no registry download is possible here, and the same rules
 #     give the same workload), on both trees;
 #   - Bandit, with its built-in checks, on the Python tree (palisade: its Python rules).
-# Each tool runs once per tree; wall time and peak RSS come from /usr/bin/time.
+# palisade and Semgrep run three times per tree (the median is kept: these shared machines
+# are noisy), Bandit once (its figure is far from the others'); wall time and peak RSS come
+# from /usr/bin/time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -43,20 +45,23 @@ PAL="$ROOT/target/release/palisade"
 "$WORK/venv/bin/python" bench/sast_semgrep.py crates/palisade-sast/rules "$WORK/semgrep-py.yaml" python
 "$WORK/venv/bin/python" bench/sast_semgrep.py crates/palisade-sast/rules "$WORK/semgrep-js.yaml" javascript
 
-run() { # name, command...
-  local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$WORK/$name.time" "$@" > "$WORK/$name.out" 2> "$WORK/$name.err" || true
-  read -r secs kb < <(tail -1 "$WORK/$name.time")
-  echo "$name: ${secs}s, peak RSS $((kb / 1024)) MB"
+run() { # name, runs, command...: the median of the runs' wall times, with its peak RSS
+  local name=$1 runs=$2; shift 2
+  for i in $(seq "$runs"); do
+    /usr/bin/time -f "%e %M" -o "$WORK/$name.time.$i" "$@" > "$WORK/$name.out" 2> "$WORK/$name.err" || true
+  done
+  for i in $(seq "$runs"); do tail -1 "$WORK/$name.time.$i"; done | sort -n | sed -n "$(( (runs + 1) / 2 ))p" > "$WORK/$name.time"
+  read -r secs kb < "$WORK/$name.time"
+  echo "$name: ${secs}s (median of $runs), peak RSS $((kb / 1024)) MB"
 }
 secs() { tail -1 "$WORK/$1.time" | cut -d' ' -f1; }
 SEMGREP=("$WORK/venv/bin/semgrep" scan --metrics=off --disable-version-check --no-git-ignore --json --quiet)
 
-run palisade-django "$PAL" scan "$CORPUS/django" --isolated --scanners sast --no-progress -f json --exit-zero
-run semgrep-django "${SEMGREP[@]}" --config "$WORK/semgrep-py.yaml" "$CORPUS/django"
-run bandit-django "$WORK/venv/bin/bandit" -r "$CORPUS/django" -f json -q
-run palisade-eslint "$PAL" scan "$CORPUS/eslint" --isolated --scanners sast --no-progress -f json --exit-zero
-run semgrep-eslint "${SEMGREP[@]}" --config "$WORK/semgrep-js.yaml" "$CORPUS/eslint"
+run palisade-django 3 "$PAL" scan "$CORPUS/django" --isolated --scanners sast --no-progress -f json --exit-zero
+run semgrep-django 3 "${SEMGREP[@]}" --config "$WORK/semgrep-py.yaml" "$CORPUS/django"
+run bandit-django 1 "$WORK/venv/bin/bandit" -r "$CORPUS/django" -f json -q
+run palisade-eslint 3 "$PAL" scan "$CORPUS/eslint" --isolated --scanners sast --no-progress -f json --exit-zero
+run semgrep-eslint 3 "${SEMGREP[@]}" --config "$WORK/semgrep-js.yaml" "$CORPUS/eslint"
 
 python3 - "$WORK" <<'PY'
 import json, sys, pathlib

@@ -360,10 +360,9 @@ pub(crate) fn redacted(n: &Node<'_, StrDoc<Lang>>) -> String {
 /// every word the rules need in a file (the word index and the whole-file prefilter), the
 /// rules tried on each node kind, and taint rules grouped by their sources.
 pub struct Plan {
-    /// Finds every word (overlapping) in one pass; None when no rule needs a word.
-    words: Option<aho_corasick::AhoCorasick>,
-    /// Automaton pattern -> word id.
-    ids: Vec<u32>,
+    /// Find every word (overlapping) in one pass each: the case-sensitive words, and those
+    /// found ignoring ASCII case; each with its automaton pattern -> word id.
+    words: Vec<(aho_corasick::AhoCorasick, Vec<u32>)>,
     /// Node kind -> what is tried on nodes of that kind.
     table: Vec<Vec<Probe>>,
     /// What is tried on every node.
@@ -381,7 +380,10 @@ pub struct Plan {
 impl std::fmt::Debug for Plan {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Plan")
-            .field("words", &self.ids.len())
+            .field(
+                "words",
+                &self.words.iter().map(|(_, ids)| ids.len()).sum::<usize>(),
+            )
             .field("rules", &self.group_of.len())
             .field("source_groups", &self.group_rule.len())
             .finish_non_exhaustive()
@@ -431,14 +433,19 @@ impl Plan {
         }
         words.sort_by_key(|w| w.id);
         words.dedup_by_key(|w| w.id);
-        let automaton = (!words.is_empty())
-            .then(|| {
-                aho_corasick::AhoCorasick::builder()
+        let automata = [false, true]
+            .into_iter()
+            .filter_map(|ci| {
+                let these: Vec<&crate::matcher::Word> =
+                    words.iter().filter(|w| w.ci == ci).collect();
+                let ac = aho_corasick::AhoCorasick::builder()
                     .match_kind(aho_corasick::MatchKind::Standard)
-                    .build(words.iter().map(|w| &*w.text))
-                    .ok()
+                    .ascii_case_insensitive(ci)
+                    .build(these.iter().map(|w| &*w.text))
+                    .ok()?;
+                (!these.is_empty()).then(|| (ac, these.iter().map(|w| w.id).collect()))
             })
-            .flatten();
+            .collect();
 
         let kinds = lang.get_ts_language().node_kind_count();
         let mut table: Vec<Vec<Probe>> = vec![Vec::new(); kinds];
@@ -476,8 +483,7 @@ impl Plan {
             }
         }
         Self {
-            words: automaton,
-            ids: words.iter().map(|w| w.id).collect(),
+            words: automata,
             table,
             every,
             sink_table,
@@ -520,9 +526,9 @@ pub fn analyse_with(
 
     let started = Instant::now();
     // Where every word the rules need occurs, in one pass over the text.
-    let _index = crate::matcher::index_words(plan.words.iter().flat_map(|ac| {
+    let _index = crate::matcher::index_words(plan.words.iter().flat_map(|(ac, ids)| {
         ac.find_overlapping_iter(text)
-            .map(|m| (plan.ids[m.pattern().as_usize()], m.start()))
+            .map(|m| (ids[m.pattern().as_usize()], m.start()))
     }));
     // A rule that needs words the file does not contain is not tried (a taint rule: for
     // each of its sources, or for each of its sinks). A file no rule can match is not parsed.

@@ -63,14 +63,7 @@ impl Matcher {
             Self::Regex(_, None) | Self::Kind(_) | Self::Not(_) => true,
             Self::All(ms) => ms.iter().all(Self::admitted_by_file),
             Self::Any(ms) => ms.iter().any(Self::admitted_by_file),
-            Self::Where(m, constraints) => {
-                m.admitted_by_file()
-                    && constraints.iter().all(|c| {
-                        c.words
-                            .as_ref()
-                            .is_none_or(|ws| !m.binds(&c.var) || ws.iter().any(|w| in_file(w.id)))
-                    })
-            }
+            Self::Where(m, constraints) => admitted_with(m, constraints),
             // A relation's match lies in the file too.
             Self::Backtrack(m)
             | Self::Inside(m)
@@ -82,7 +75,7 @@ impl Matcher {
 
     /// A regex matcher, with the literals its matches must contain (for the prefilter).
     pub fn regex(re: Re) -> Self {
-        let words = required_literals(re.as_str()).map(|ws| ws.iter().map(|w| intern(w)).collect());
+        let words = required_words(re.as_str());
         Self::Regex(re, words)
     }
 
@@ -171,40 +164,182 @@ impl Matcher {
     }
 }
 
-/// Literals (of three or more bytes) one of which every match of `pattern` contains: the
-/// longest literal directly in its top-level sequence, or else the few literals every match
-/// starts with. None when there are none that long.
-pub(crate) fn required_literals(pattern: &str) -> Option<Vec<Box<str>>> {
-    use regex_syntax::hir::HirKind;
-    use regex_syntax::hir::literal::Extractor;
-    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
-    let parts: Vec<&regex_syntax::hir::Hir> = match hir.kind() {
-        HirKind::Concat(parts) => parts.iter().collect(),
-        _ => vec![&hir],
-    };
-    let longest = parts
-        .into_iter()
-        .filter_map(|h| match h.kind() {
-            HirKind::Literal(l) => std::str::from_utf8(&l.0).ok(),
-            _ => None,
-        })
-        .filter(|w| w.len() >= 3)
-        .fold(None, |best: Option<&str>, w| match best {
-            Some(b) if b.len() >= w.len() => Some(b),
-            _ => Some(w),
-        });
-    if let Some(w) = longest {
-        return Some(vec![w.into()]);
+/// [`Matcher::admitted_by_file`] for `m` under `where` constraints: a constraint on a
+/// metavariable that a match binds needs one of its regex's literals in the file. Over an
+/// `any`, each alternative is judged with the constraints on what it binds.
+fn admitted_with(m: &Matcher, constraints: &[Constraint]) -> bool {
+    match m {
+        Matcher::Any(ms) => ms.iter().any(|m| admitted_with(m, constraints)),
+        _ => {
+            m.admitted_by_file()
+                && constraints.iter().all(|c| {
+                    c.words
+                        .as_ref()
+                        .is_none_or(|ws| !m.binds(&c.var) || ws.iter().any(|w| in_file(w.id)))
+                })
+        }
     }
-    let prefixes = Extractor::new().extract(&hir);
-    let literals = prefixes.literals()?;
-    let words: Vec<Box<str>> = literals
-        .iter()
-        .filter_map(|l| std::str::from_utf8(l.as_bytes()).ok())
-        .filter(|w| w.len() >= 3)
-        .map(Into::into)
-        .collect();
-    (!literals.is_empty() && words.len() == literals.len() && words.len() <= 32).then_some(words)
+}
+
+/// Words (of three or more bytes) one of which every match of the regex `pattern`
+/// contains, as interned words (case-insensitive ones for `(?i)` parts). None when there
+/// is no such set.
+pub(crate) fn required_words(pattern: &str) -> Option<Vec<Word>> {
+    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    // The few literals every match starts with.
+    let prefixes = regex_syntax::hir::literal::Extractor::new().extract(&hir);
+    let starts = prefixes.literals().and_then(|literals| {
+        let words: Vec<Lit> = literals
+            .iter()
+            .filter_map(|l| std::str::from_utf8(l.as_bytes()).ok())
+            .filter(|w| w.len() >= 3)
+            .map(|w| Lit {
+                text: w.to_owned(),
+                ci: false,
+            })
+            .collect();
+        (!literals.is_empty() && words.len() == literals.len()).then_some(words)
+    });
+    let lits = match (required(&hir), starts) {
+        (Some(a), Some(b)) if selectivity(&b) > selectivity(&a) => b,
+        (Some(a), _) => a,
+        (None, b) => b?,
+    };
+    (lits.len() <= 32).then(|| lits.iter().map(|l| intern_as(&l.text, l.ci)).collect())
+}
+
+/// A literal of a regex; `ci`: matched ignoring ASCII case (`text` is then lower-case).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Lit {
+    text: String,
+    ci: bool,
+}
+
+/// The literals one of which every match of `h` contains (each of three or more bytes):
+/// a literal (or case-insensitive letters) run of a sequence, the union over an
+/// alternation's branches, through groups and repetitions of at least one. Of several sets
+/// that hold, the most selective.
+fn required(h: &regex_syntax::hir::Hir) -> Option<Vec<Lit>> {
+    use regex_syntax::hir::HirKind;
+    match h.kind() {
+        HirKind::Literal(_) | HirKind::Class(_) => {
+            let mut run = Run::default();
+            run.push(h).then_some(())?;
+            run.take()
+        }
+        HirKind::Capture(c) => required(&c.sub),
+        HirKind::Repetition(r) if r.min >= 1 => required(&r.sub),
+        HirKind::Concat(parts) => {
+            let mut best: Option<Vec<Lit>> = None;
+            let mut consider = |set: Option<Vec<Lit>>| {
+                if let Some(set) = set {
+                    best = Some(match best.take() {
+                        Some(b) if selectivity(&b) >= selectivity(&set) => b,
+                        _ => set,
+                    });
+                }
+            };
+            let mut run = Run::default();
+            for part in parts {
+                if !run.push(part) {
+                    consider(run.take());
+                    consider(required(part));
+                }
+            }
+            consider(run.take());
+            best
+        }
+        HirKind::Alternation(branches) => {
+            let mut all = Vec::new();
+            for b in branches {
+                all.extend(required(b)?);
+            }
+            all.dedup();
+            Some(all)
+        }
+        _ => None,
+    }
+}
+
+/// How selective a set of literals is: its shortest literal's length (words of six bytes
+/// or more count as equally rare), then fewer literals.
+fn selectivity(set: &[Lit]) -> (usize, usize) {
+    (
+        set.iter().map(|l| l.text.len()).min().unwrap_or(0).min(6),
+        usize::MAX - set.len(),
+    )
+}
+
+/// A run of literal characters in a sequence.
+#[derive(Default)]
+struct Run {
+    text: String,
+    ci: bool,
+}
+
+impl Run {
+    /// Add `h` when it is a literal or one letter in both cases; false otherwise.
+    fn push(&mut self, h: &regex_syntax::hir::Hir) -> bool {
+        use regex_syntax::hir::{Class, HirKind};
+        match h.kind() {
+            HirKind::Literal(l) => match std::str::from_utf8(&l.0) {
+                Ok(t) => {
+                    self.text.push_str(t);
+                    true
+                }
+                Err(_) => false,
+            },
+            // `(?i)a` is the class [Aa] (with Unicode folding, maybe a non-ASCII third).
+            HirKind::Class(Class::Unicode(class)) => {
+                let pairs: Vec<(char, char)> = class
+                    .ranges()
+                    .iter()
+                    .map(|g| (g.start(), g.end()))
+                    .collect();
+                self.push_folded(&pairs)
+            }
+            HirKind::Class(Class::Bytes(class)) => {
+                let pairs: Vec<(char, char)> = class
+                    .ranges()
+                    .iter()
+                    .map(|g| (char::from(g.start()), char::from(g.end())))
+                    .collect();
+                self.push_folded(&pairs)
+            }
+            _ => false,
+        }
+    }
+
+    /// Add the letter whose upper and lower case (and non-ASCII folds) the class ranges
+    /// `ranges` are; false when they are not that.
+    fn push_folded(&mut self, ranges: &[(char, char)]) -> bool {
+        match ranges {
+            [(upper, upper_end), (lower, lower_end), rest @ ..]
+                if upper == upper_end
+                    && lower == lower_end
+                    && upper.is_ascii_uppercase()
+                    && *lower == upper.to_ascii_lowercase()
+                    && rest.iter().all(|(start, _)| !start.is_ascii()) =>
+            {
+                self.text.push(*lower);
+                self.ci = true;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The run so far as a literal set (when three or more bytes long), emptied.
+    fn take(&mut self) -> Option<Vec<Lit>> {
+        let text = std::mem::take(&mut self.text);
+        let ci = std::mem::take(&mut self.ci);
+        (text.len() >= 3).then(|| {
+            vec![Lit {
+                text: if ci { text.to_ascii_lowercase() } else { text },
+                ci,
+            }]
+        })
+    }
 }
 
 impl Matcher {
@@ -360,20 +495,29 @@ fn longest(words: &[Word]) -> Option<&Word> {
 pub struct Word {
     /// Its id (dense, from 0).
     pub(crate) id: u32,
-    /// The word.
+    /// The word (lower-case when `ci`).
     pub(crate) text: Box<str>,
+    /// Found ignoring ASCII case.
+    pub(crate) ci: bool,
 }
 
 /// The same id for the same word, process-wide.
 pub(crate) fn intern(text: &str) -> Word {
-    static IDS: Mutex<Option<HashMap<Box<str>, u32>>> = Mutex::new(None);
+    intern_as(text, false)
+}
+
+/// [`intern`], found ignoring ASCII case when `ci` (`text` is then lower-case).
+fn intern_as(text: &str, ci: bool) -> Word {
+    type Ids = HashMap<(Box<str>, bool), u32>;
+    static IDS: Mutex<Option<Ids>> = Mutex::new(None);
     let mut ids = IDS.lock().unwrap_or_else(PoisonError::into_inner);
     let ids = ids.get_or_insert_with(HashMap::new);
     let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-    let id = *ids.entry(text.into()).or_insert(next);
+    let id = *ids.entry((text.into(), ci)).or_insert(next);
     Word {
         id,
         text: text.into(),
+        ci,
     }
 }
 
@@ -476,10 +620,17 @@ fn node_has<D: Doc>(node: &Node<'_, D>, words: &[Word], any: bool) -> bool {
     }
     indexed(node, words, any).unwrap_or_else(|| {
         let text = node.text();
+        let has = |w: &Word| {
+            if w.ci {
+                text.to_ascii_lowercase().contains(&*w.text)
+            } else {
+                text.contains(&*w.text)
+            }
+        };
         if any {
-            words.iter().any(|w| text.contains(&*w.text))
+            words.iter().any(has)
         } else {
-            longest(words).is_none_or(|w| text.contains(&*w.text))
+            longest(words).is_none_or(has)
         }
     })
 }
@@ -707,10 +858,20 @@ impl AgMatcher for Matcher {
 
 #[cfg(test)]
 mod tests {
-    use super::required_literals;
+    use super::required_words;
 
     fn words(re: &str) -> Option<Vec<String>> {
-        required_literals(re).map(|ws| ws.iter().map(ToString::to_string).collect())
+        required_words(re).map(|ws| {
+            ws.iter()
+                .map(|w| {
+                    if w.ci {
+                        format!("(?i){}", w.text)
+                    } else {
+                        w.text.to_string()
+                    }
+                })
+                .collect()
+        })
     }
 
     #[test]
@@ -725,9 +886,40 @@ mod tests {
             words("^(pickle|dill|marshal)$"),
             Some(vec!["pickle".into(), "dill".into(), "marshal".into()])
         );
-        // Too short, optional, or case-insensitive: no guarantee.
+        // Too short or optional: no guarantee.
         assert_eq!(words("^(f|rf)[\"'].*"), None);
         assert_eq!(words("(abc)?x"), None);
-        assert_eq!(words("(?i)^secret_key_base$"), None);
+        // An alternation inside a sequence; branches give their own best literal.
+        assert_eq!(
+            words(r#"\[\s*['"](SESSION_COOKIE_SECURE|CSRF_COOKIE_SECURE)['"]\s*\]"#),
+            Some(vec![
+                "SESSION_COOKIE_SECURE".into(),
+                "CSRF_COOKIE_SECURE".into()
+            ])
+        );
+        assert_eq!(
+            words(r"\s(password|secret_?key|api_?key)"),
+            Some(vec!["password".into(), "secret".into(), "api".into()])
+        );
+        // Of that and the literals every match starts with, the more selective.
+        assert_eq!(
+            words("(password|secret_?key|api_?key)"),
+            Some(vec![
+                "password".into(),
+                "secret_key".into(),
+                "secretkey".into(),
+                "api_key".into(),
+                "apikey".into()
+            ])
+        );
+        // Case-insensitive parts are found ignoring case.
+        assert_eq!(
+            words("(?i)^secret_key_base$"),
+            Some(vec!["(?i)secret_key_base".into()])
+        );
+        assert_eq!(
+            words("(?i)(pass(word)?|token)=x"),
+            Some(vec!["(?i)pass".into(), "(?i)token".into()])
+        );
     }
 }

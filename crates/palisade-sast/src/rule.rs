@@ -897,8 +897,7 @@ fn constraints(node: &Node) -> Result<Vec<Constraint>, Fail> {
                 var: name.to_owned(),
                 words: re
                     .as_ref()
-                    .and_then(|r| crate::matcher::required_literals(r.as_str()))
-                    .map(|ws| ws.iter().map(|w| crate::matcher::intern(w)).collect()),
+                    .and_then(|r| crate::matcher::required_words(r.as_str())),
                 regex: re,
                 not_regex: c
                     .get("not-regex")

@@ -282,7 +282,10 @@ fn a_spent_time_budget_reports_a_partial_analysis() {
         .filter(|r| r.lang == Lang::Python)
         .map(|r| (r, &r.check))
         .collect();
-    let code = "import subprocess\n".to_owned() + &"x = y + 1\n".repeat(3000);
+    // A file a rule can match (`subprocess.run(.., shell=True)`): it is parsed and walked.
+    let code = "import subprocess\n".to_owned()
+        + &"x = y + 1\n".repeat(3000)
+        + "subprocess.run(x, shell=True)\n";
     let plan = palisade_sast::engine::Plan::new(Lang::Python, &pairs);
     let walked = palisade_sast::engine::analyse_with(
         &code,
