@@ -406,12 +406,7 @@ impl Plan {
             match check {
                 Check::Match(m) => m.words(&mut used),
                 Check::Taint(spec) => {
-                    for m in spec
-                        .sources
-                        .iter()
-                        .chain(spec.sinks.iter().map(|(m, _)| m))
-                        .chain(&spec.sanitizers)
-                    {
+                    for m in spec.matchers() {
                         m.words(&mut used);
                     }
                 }
@@ -584,7 +579,7 @@ pub fn analyse_with(
                     };
                     if !active[i]
                         || hits_of[i] >= MAX_HITS_PER_RULE
-                        || !tries(matcher, &node, &empty)
+                        || !matcher.matches(&node, &empty)
                     {
                         continue;
                     }
@@ -615,7 +610,7 @@ pub fn analyse_with(
                 }
                 Probe::Source(g) if group_active[g] && !has_source_group[g] => {
                     if let Check::Taint(spec) = rules[plan.group_rule[g]].1 {
-                        has_source_group[g] = spec.sources.iter().any(|m| tries(m, &node, &empty));
+                        has_source_group[g] = spec.sources.iter().any(|m| m.matches(&node, &empty));
                     }
                 }
                 Probe::Source(_) | Probe::Sink(_) => {}
@@ -648,7 +643,7 @@ pub fn analyse_with(
                     continue;
                 }
                 if let Check::Taint(spec) = rules[i].1
-                    && spec.sinks.iter().any(|(m, _)| tries(m, &node, &empty))
+                    && spec.sinks.iter().any(|(m, _)| m.matches(&node, &empty))
                 {
                     has_sink[i] = true;
                     pending -= 1;
@@ -696,21 +691,6 @@ pub fn analyse_with(
         .filter(|&i| hits_of[i] >= MAX_HITS_PER_RULE)
         .collect();
     out
-}
-
-/// Whether `m` matches `node`, starting from the borrowed `empty` environment (copied only
-/// when something binds).
-fn tries<'t>(
-    m: &Matcher,
-    node: &Node<'t, StrDoc<Lang>>,
-    empty: &ast_grep_core::meta_var::MetaVarEnv<'t, StrDoc<Lang>>,
-) -> bool {
-    use ast_grep_core::Matcher as _;
-    if !m.admits(node) {
-        return false;
-    }
-    let mut env = std::borrow::Cow::Borrowed(empty);
-    m.match_node_with_env(node.clone(), &mut env).is_some()
 }
 
 /// The line of the first syntax error or missing node, if any.

@@ -147,6 +147,20 @@ impl Matcher {
         }
     }
 
+    /// Whether this matcher matches `node`, keeping no bindings: judged by its words first
+    /// ([`Matcher::admits`]), then matched from the borrowed `empty` environment (copied
+    /// only when something binds).
+    pub(crate) fn matches<'t, D: Doc>(
+        &self,
+        node: &Node<'t, D>,
+        empty: &MetaVarEnv<'t, D>,
+    ) -> bool {
+        self.admits(node)
+            && self
+                .match_node_with_env(node.clone(), &mut Cow::Borrowed(empty))
+                .is_some()
+    }
+
     /// Whether every match binds metavariable `var` (without `$`).
     fn binds(&self, var: &str) -> bool {
         match self {
@@ -200,12 +214,14 @@ pub(crate) fn required_words(pattern: &str) -> Option<Vec<Word>> {
             .collect();
         (!literals.is_empty() && words.len() == literals.len()).then_some(words)
     });
-    let lits = match (required(&hir), starts) {
+    // More than 32 literals (a case-insensitive prefix spelled every way) is no filter.
+    let small = |set: &Vec<Lit>| set.len() <= 32;
+    let lits = match (required(&hir).filter(small), starts.filter(small)) {
         (Some(a), Some(b)) if selectivity(&b) > selectivity(&a) => b,
         (Some(a), _) => a,
         (None, b) => b?,
     };
-    (lits.len() <= 32).then(|| lits.iter().map(|l| intern_as(&l.text, l.ci)).collect())
+    Some(lits.iter().map(|l| intern_as(&l.text, l.ci)).collect())
 }
 
 /// A literal of a regex; `ci`: matched ignoring ASCII case (`text` is then lower-case).
@@ -289,7 +305,7 @@ impl Run {
                 }
                 Err(_) => false,
             },
-            // `(?i)a` is the class [Aa] (with Unicode folding, maybe a non-ASCII third).
+            // `(?i)a` is the class [Aa].
             HirKind::Class(Class::Unicode(class)) => {
                 let pairs: Vec<(char, char)> = class
                     .ranges()
@@ -310,16 +326,17 @@ impl Run {
         }
     }
 
-    /// Add the letter whose upper and lower case (and non-ASCII folds) the class ranges
-    /// `ranges` are; false when they are not that.
+    /// Add the letter whose upper and lower case the class ranges `ranges` are exactly;
+    /// false otherwise. A class with a non-ASCII fold as well (`(?i)k` also matches the
+    /// Kelvin sign, `(?i)s` the long s) is not a letter an ASCII-case-insensitive search
+    /// would find, so it ends the run.
     fn push_folded(&mut self, ranges: &[(char, char)]) -> bool {
         match ranges {
-            [(upper, upper_end), (lower, lower_end), rest @ ..]
+            [(upper, upper_end), (lower, lower_end)]
                 if upper == upper_end
                     && lower == lower_end
                     && upper.is_ascii_uppercase()
-                    && *lower == upper.to_ascii_lowercase()
-                    && rest.iter().all(|(start, _)| !start.is_ascii()) =>
+                    && *lower == upper.to_ascii_lowercase() =>
             {
                 self.text.push(*lower);
                 self.ci = true;
@@ -915,11 +932,17 @@ mod tests {
         // Case-insensitive parts are found ignoring case.
         assert_eq!(
             words("(?i)^secret_key_base$"),
-            Some(vec!["(?i)secret_key_base".into()])
+            // Not "secret_key_base": `s` and `k` have non-ASCII folds (see below).
+            Some(vec!["(?i)ecret_".into()])
         );
+        // Letters with a non-ASCII fold (k: the Kelvin sign, s: the long s) end a run: the
+        // words must be found by an ASCII-case-insensitive search.
+        assert_eq!(words("(?i)^kelvins$"), Some(vec!["(?i)elvin".into()]));
         assert_eq!(
-            words("(?i)(pass(word)?|token)=x"),
-            Some(vec!["(?i)pass".into(), "(?i)token".into()])
+            words("(?i)(pave(ment)?|tower)=x"),
+            Some(vec!["(?i)pave".into(), "(?i)tower".into()])
         );
+        // `pass` and `token` hold letters with non-ASCII folds: no run of three is left.
+        assert_eq!(words("(?i)(pass(word)?|token)=x"), None);
     }
 }

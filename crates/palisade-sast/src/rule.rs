@@ -66,12 +66,7 @@ impl Check {
         match self {
             Self::Match(m) => m.regexes(&mut out),
             Self::Taint(spec) => {
-                for m in spec
-                    .sources
-                    .iter()
-                    .chain(spec.sinks.iter().map(|(m, _)| m))
-                    .chain(&spec.sanitizers)
-                {
+                for m in spec.matchers() {
                     m.regexes(&mut out);
                 }
             }

@@ -95,8 +95,9 @@ pub struct SastScanner {
     /// Per language: (rule index, index of its variant for that language, or None for the
     /// rule's own matcher).
     by_lang: BTreeMap<Lang, Vec<(usize, Option<usize>)>>,
-    /// Per language: the plan for the rules of `by_lang` (in that order).
-    plans: BTreeMap<Lang, engine::Plan>,
+    /// Per language: the plan for the rules of `by_lang` (in that order), and for those of
+    /// them that carry a fix; each made when a file of the language first needs it.
+    plans: BTreeMap<Lang, [std::sync::OnceLock<engine::Plan>; 2]>,
     ids: BTreeSet<String>,
     budget: Duration,
     max_file_size: u64,
@@ -177,21 +178,27 @@ impl SastScanner {
                 by_lang.entry(*l).or_default().push((i, Some(v)));
             }
         }
-        let mut scanner = Self {
+        Ok(Self {
             ids: rules.iter().map(|r| r.meta.id.clone()).collect(),
+            plans: by_lang.keys().map(|&l| (l, Default::default())).collect(),
             rules,
             by_lang,
-            plans: BTreeMap::new(),
             budget: opts.budget,
             max_file_size: opts.max_file_size,
-        };
-        let plans = scanner
-            .by_lang
-            .keys()
-            .map(|&lang| (lang, engine::Plan::new(lang, &scanner.pairs(lang))))
-            .collect();
-        scanner.plans = plans;
-        Ok(scanner)
+        })
+    }
+
+    /// The plan for the rules of `lang` as [`Self::checks`] gives them (`fixing`: only
+    /// those with a fix, as [`Self::fixes`] keeps them), made when first needed.
+    fn plan(&self, lang: Lang, fixing: bool) -> Option<&engine::Plan> {
+        let cell = &self.plans.get(&lang)?[usize::from(fixing)];
+        Some(cell.get_or_init(|| {
+            let mut pairs = self.pairs(lang);
+            if fixing {
+                pairs.retain(|(r, _)| r.fix.is_some());
+            }
+            engine::Plan::new(lang, &pairs)
+        }))
     }
 
     /// Each enabled rule for `lang` with its check in that language.
@@ -244,7 +251,7 @@ impl SastScanner {
             );
             return (findings, diags);
         }
-        let Some(plan) = self.plans.get(&lang) else {
+        let Some(plan) = self.plan(lang, false) else {
             return (Vec::new(), Vec::new());
         };
         let result = engine::analyse(text, lang, &pairs, plan, self.budget);
@@ -361,8 +368,10 @@ impl SastScanner {
         if text.len() as u64 > self.max_file_size {
             return Vec::new();
         }
-        let plan = engine::Plan::new(lang, &pairs);
-        let result = engine::analyse(text, lang, &pairs, &plan, self.budget);
+        let Some(plan) = self.plan(lang, true) else {
+            return Vec::new();
+        };
+        let result = engine::analyse(text, lang, &pairs, plan, self.budget);
         let mut fixes: Vec<Fix> = result
             .hits
             .into_iter()

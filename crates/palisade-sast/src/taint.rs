@@ -72,6 +72,14 @@ impl Kinds {
 }
 
 impl TaintSpec {
+    /// Every matcher of the rule: sources, sinks, sanitizers.
+    pub(crate) fn matchers(&self) -> impl Iterator<Item = &Matcher> {
+        self.sources
+            .iter()
+            .chain(self.sinks.iter().map(|(m, _)| m))
+            .chain(&self.sanitizers)
+    }
+
     /// Whether the file being analysed can hold a flow: one of the sources and one of the
     /// sinks are admitted by its words (see [`Matcher::admitted_by_file`]).
     pub(crate) fn admitted_by_file(&self) -> bool {
@@ -381,13 +389,8 @@ struct Ctx<'a, 'r> {
 
 impl Ctx<'_, '_> {
     fn matches_any(ms: &[Matcher], n: &N<'_>) -> bool {
-        use ast_grep_core::Matcher as _;
         let empty = ast_grep_core::meta_var::MetaVarEnv::new();
-        ms.iter().any(|m| {
-            m.admits(n)
-                && m.match_node_with_env(n.clone(), &mut std::borrow::Cow::Borrowed(&empty))
-                    .is_some()
-        })
+        ms.iter().any(|m| m.matches(n, &empty))
     }
 
     fn is_source_at(&self, r: &std::ops::Range<usize>) -> bool {
