@@ -521,10 +521,13 @@ pub fn analyse_with(
 
     let started = Instant::now();
     // Where every word the rules need occurs, in one pass over the text.
-    let _index = crate::matcher::index_words(plan.words.iter().flat_map(|(ac, ids)| {
-        ac.find_overlapping_iter(text)
-            .map(|m| (ids[m.pattern().as_usize()], m.start()))
-    }));
+    let _index = crate::matcher::index_words(
+        text,
+        plan.words.iter().flat_map(|(ac, ids)| {
+            ac.find_overlapping_iter(text)
+                .map(|m| (ids[m.pattern().as_usize()], m.start()))
+        }),
+    );
     // A rule that needs words the file does not contain is not tried (a taint rule: for
     // each of its sources, or for each of its sinks). A file no rule can match is not parsed.
     let active: Vec<bool> = rules

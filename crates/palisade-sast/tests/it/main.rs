@@ -261,6 +261,42 @@ fn constraints_backtrack_into_other_alternatives() {
     assert_eq!(run(&yaml, "a.py", code), vec![(1, "calls eval".into())]);
 }
 
+/// `(?i)k` also matches the Kelvin sign and `(?i)s` the long s (and Python reads
+/// `API_\u{212A}EY` as `API_KEY`): the word prefilter, which searches ignoring ASCII case,
+/// must not skip a file or a node that spells a word with them.
+#[test]
+fn case_insensitive_words_spelled_with_non_ascii_folds_are_not_skipped() {
+    let yaml = HEAD.replace("message: m", "message: \"$T set\"")
+        + "match:\n  pattern: $T = $V\nwhere:\n  - metavariable: $T\n    regex: (?i)^(api_key|secret)$\n";
+    for (code, name) in [
+        ("API_KEY = v\n", "API_KEY"),
+        ("API_\u{212A}EY = v\n", "API_\u{212A}EY"),
+        ("\u{17F}ecret = v\n", "\u{17F}ecret"),
+    ] {
+        assert_eq!(
+            run(&yaml, "a.py", code),
+            vec![(1, format!("{name} set"))],
+            "{code}"
+        );
+    }
+    assert_eq!(run(&yaml, "a.py", "api_hey = v\n"), vec![]);
+    // The built-in hard-coded credential rule, the same way.
+    let s = scanner();
+    for code in [
+        "API_KEY = \"hunter2hunter2xyz\"\n",
+        "API_\u{212A}EY = \"hunter2hunter2xyz\"\n",
+        "PA\u{17F}\u{17F}WORD = \"hunter2hunter2xyz\"\n",
+    ] {
+        let (findings, _) = s.scan_text("a.py", code);
+        assert!(
+            findings
+                .iter()
+                .any(|f| f.rule_id == "py-hardcoded-credential"),
+            "{code}: {findings:?}"
+        );
+    }
+}
+
 #[test]
 fn a_file_that_does_not_parse_is_analysed_as_far_as_it_goes_and_says_so() {
     let s = scanner();
