@@ -385,14 +385,19 @@ struct Ctx<'a, 'r> {
     /// Byte ranges of the file's sources, sorted: an expression with no tainted variable
     /// in scope is tainted only if one lies within it.
     sources_at: &'a [std::ops::Range<usize>],
+    /// The empty environment matchers start from (made once: making one per node cost
+    /// more than most matches).
+    empty: &'a Env<'r>,
 }
 
-impl Ctx<'_, '_> {
-    fn matches_any(ms: &[Matcher], n: &N<'_>) -> bool {
-        let empty = ast_grep_core::meta_var::MetaVarEnv::new();
-        ms.iter().any(|m| m.matches(n, &empty))
-    }
+type Env<'r> = ast_grep_core::meta_var::MetaVarEnv<'r, StrDoc<Lang>>;
 
+/// Whether one of `ms` matches `n`, starting from `empty`.
+fn matches_any<'r>(ms: &[Matcher], n: &N<'r>, empty: &Env<'r>) -> bool {
+    ms.iter().any(|m| m.matches(n, empty))
+}
+
+impl<'r> Ctx<'_, 'r> {
     fn is_source_at(&self, r: &std::ops::Range<usize>) -> bool {
         self.sources_at
             .binary_search_by_key(&(r.start, r.end), |s| (s.start, s.end))
@@ -419,6 +424,7 @@ impl Ctx<'_, '_> {
             by_name: &none,
             summaries: self.summaries,
             sources_at: &[],
+            empty: self.empty,
         };
         let mut reaching = BTreeSet::new();
         for (pi, p) in params.iter().enumerate() {
@@ -443,14 +449,14 @@ impl Ctx<'_, '_> {
     }
 
     /// The trace that taints `n`, if any.
-    fn tainted(&self, n: &N<'_>, env: &BTreeMap<String, Trace>, depth: u32) -> Option<Trace> {
+    fn tainted(&self, n: &N<'r>, env: &BTreeMap<String, Trace>, depth: u32) -> Option<Trace> {
         if depth > 200
             || env.is_empty() && !self.has_source_within(&n.range())
-            || self.spec.sanitizer_kinds.may(n) && Self::matches_any(&self.spec.sanitizers, n)
+            || self.spec.sanitizer_kinds.may(n) && matches_any(&self.spec.sanitizers, n, self.empty)
         {
             return None;
         }
-        if self.spec.source_kinds.may(n) && Self::matches_any(&self.spec.sources, n) {
+        if self.spec.source_kinds.may(n) && matches_any(&self.spec.sources, n, self.empty) {
             return Some(Arc::new(vec![step(
                 n,
                 format!("source: {}", crate::engine::shown(n)),
@@ -474,7 +480,7 @@ impl Ctx<'_, '_> {
         {
             // A function of this file: only the arguments its body returns matter.
             let args = n.field("arguments")?;
-            let args: Vec<N<'_>> = args.children().filter(Node::is_named).collect();
+            let args: Vec<N<'r>> = args.children().filter(Node::is_named).collect();
             return params.iter().find_map(|&i| {
                 let a = args.get(i)?;
                 let t = self.tainted(a, env, depth + 1)?;
@@ -494,7 +500,7 @@ impl Ctx<'_, '_> {
     /// Walk one function body (or the file's top level) in order.
     fn walk(
         &self,
-        body: &N<'_>,
+        body: &N<'r>,
         mut env: BTreeMap<String, Trace>,
         out: &mut Vec<Flow>,
         calls: &mut Vec<(String, usize, Trace)>,
@@ -508,7 +514,7 @@ impl Ctx<'_, '_> {
                 continue;
             }
             // Children first in document order: push in reverse.
-            let children: Vec<N<'_>> = n.children().collect();
+            let children: Vec<N<'r>> = n.children().collect();
             for c in children.into_iter().rev() {
                 stack.push(c);
             }
@@ -518,7 +524,7 @@ impl Ctx<'_, '_> {
                 // no sink of this kind
             } else {
                 for (sink, focus) in &self.spec.sinks {
-                    if !sink.admits(&n) {
+                    if !sink.matches(&n, self.empty) {
                         continue;
                     }
                     let Some(m) = sink.match_node(n.clone()) else {
@@ -547,7 +553,7 @@ impl Ctx<'_, '_> {
             // `@RequestParam`, ASP.NET's `[FromQuery]`, axum's `Query<T>`).
             if is_parameter(&kind)
                 && self.spec.source_kinds.may(&n)
-                && Self::matches_any(&self.spec.sources, &n)
+                && matches_any(&self.spec.sources, &n, self.empty)
             {
                 for name in parameter_names(&n) {
                     let note = format!("source: {}", crate::engine::shown(&n));
@@ -607,8 +613,9 @@ impl Ctx<'_, '_> {
 
 /// Whether some node of the file matches one of `ms` (one pass over the tree).
 fn anywhere(root: &N<'_>, ms: &[Matcher], kinds: &Kinds) -> bool {
+    let empty = Env::new();
     root.dfs()
-        .any(|n| kinds.may(&n) && Ctx::matches_any(ms, &n))
+        .any(|n| kinds.may(&n) && matches_any(ms, &n, &empty))
 }
 
 /// Flows from sources to sinks in the file rooted at `root`.
@@ -657,9 +664,10 @@ impl<'r> FileFunctions<'r> {
 /// Where `spec`'s sources are in the file rooted at `root` (sorted), found once for the
 /// taint rules that share them.
 pub fn sources_at(root: &N<'_>, spec: &TaintSpec) -> Vec<std::ops::Range<usize>> {
+    let empty = Env::new();
     let mut at: Vec<std::ops::Range<usize>> = root
         .dfs()
-        .filter(|n| spec.source_kinds.may(n) && Ctx::matches_any(&spec.sources, n))
+        .filter(|n| spec.source_kinds.may(n) && matches_any(&spec.sources, n, &empty))
         .map(|n| n.range())
         .collect();
     at.sort_by_key(|r| (r.start, r.end));
@@ -667,15 +675,16 @@ pub fn sources_at(root: &N<'_>, spec: &TaintSpec) -> Vec<std::ops::Range<usize>>
 }
 
 /// [`flows`], with the file's functions and the sources' places found beforehand.
-pub fn flows_in(
-    root: &N<'_>,
+pub fn flows_in<'r>(
+    root: &N<'r>,
     lang: Lang,
     spec: &TaintSpec,
-    file: &FileFunctions<'_>,
+    file: &FileFunctions<'r>,
     sources_at: &[std::ops::Range<usize>],
 ) -> Vec<Flow> {
     let (functions, by_name) = (&file.list, &file.by_name);
     let summaries = RefCell::new(HashMap::new());
+    let empty = Env::new();
     let ctx = Ctx {
         lang,
         spec,
@@ -683,6 +692,7 @@ pub fn flows_in(
         by_name,
         summaries: &summaries,
         sources_at,
+        empty: &empty,
     };
     let mut flows = Vec::new();
     let mut calls = Vec::new();
