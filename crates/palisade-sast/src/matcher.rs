@@ -477,9 +477,9 @@ fn solve_all<'t, D: Doc>(
     }
 }
 
-/// The literal words (identifier-like runs that are not metavariables) of a pattern's
-/// code: those of three or more bytes, or else the longest of two. Every match of the
-/// pattern contains each of them.
+/// The literal words (identifier-like runs that are not metavariables, with the `$` of a
+/// name such as `$where` that is not one) of a pattern's code: those of three or more
+/// bytes, or else the longest of two. Every match of the pattern contains each of them.
 pub fn pattern_words(code: &str) -> Vec<Word> {
     let mut all: Vec<&str> = Vec::new();
     let bytes = code.as_bytes();
@@ -491,8 +491,13 @@ pub fn pattern_words(code: &str) -> Vec<Word> {
             while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
                 i += 1;
             }
-            let metavar = start > 0 && bytes[start - 1] == b'$';
-            if !metavar {
+            // `$X`, `$_X` and `$$$X` are metavariables; a `$` before a lower-case name is
+            // text (`"$where"` in a string, PHP's `$this`), and part of the word.
+            if start > 0 && bytes[start - 1] == b'$' {
+                if c.is_ascii_lowercase() {
+                    all.push(&code[start - 1..i]);
+                }
+            } else {
                 all.push(&code[start..i]);
             }
         } else {
@@ -922,7 +927,23 @@ impl AgMatcher for Matcher {
 
 #[cfg(test)]
 mod tests {
-    use super::required_words;
+    use super::{pattern_words, required_words};
+
+    fn texts(code: &str) -> Vec<String> {
+        pattern_words(code)
+            .iter()
+            .map(|w| w.text.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn pattern_words_skip_metavariables_and_keep_other_dollar_names() {
+        assert_eq!(texts("$CUR.execute($SQL, $$$ARGS)"), vec!["execute"]);
+        assert_eq!(texts("$_X = os.$F()"), vec!["os"]);
+        // `$where` is not a metavariable (those are upper case): its `$` is text.
+        assert_eq!(texts(r#"{"$where": $JS}"#), vec!["$where"]);
+        assert_eq!(texts("$this->query($Q)"), vec!["$this", "query"]);
+    }
 
     fn words(re: &str) -> Option<Vec<String>> {
         required_words(re).map(|ws| {

@@ -812,13 +812,31 @@ fn pattern(node: &Node, src: &str, lang: Lang, selector: Option<&str>) -> Result
             format!("pattern `{shown}` does not parse as {lang}: {e}"),
         )
     })?;
-    // A contextual pattern matches only part of its code: no word of it is certain.
-    let words = if selector.is_none() {
-        crate::matcher::pattern_words(src)
-    } else {
-        Vec::new()
+    let words = match selector {
+        None => crate::matcher::pattern_words(src),
+        Some(sel) => selected_words(src, sel, lang),
     };
     Ok(Matcher::Pattern(p, words))
+}
+
+/// The words of a contextual pattern: those of the part of `context` it matches (the first
+/// node of kind `sel`, as ast-grep selects it). None when the metavariables cannot be told
+/// apart from the text (the context already holds the language's expando letter).
+fn selected_words(context: &str, sel: &str, lang: Lang) -> Vec<crate::matcher::Word> {
+    use ast_grep_core::Language as _;
+    use ast_grep_core::tree_sitter::LanguageExt as _;
+    let expando = lang.expando_char();
+    if expando != '$' && context.contains(expando) {
+        return Vec::new();
+    }
+    let processed = lang.pre_process_pattern(context);
+    let tree = lang.ast_grep(&*processed);
+    let Ok(kind) = ast_grep_core::matcher::KindMatcher::try_new(sel, lang) else {
+        return Vec::new();
+    };
+    tree.root().find(kind).map_or_else(Vec::new, |n| {
+        crate::matcher::pattern_words(&n.text().replace(expando, "$"))
+    })
 }
 
 /// `body` parsed at the `@` of `context`, as a pattern: the innermost named node whose
