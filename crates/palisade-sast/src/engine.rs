@@ -89,6 +89,71 @@ fn parse(text: &str, lang: Lang, deadline: Option<Instant>) -> Option<AstGrep<St
     }))
 }
 
+/// The nodes of a tree in pre-order, leaving out each node (and everything under it) whose
+/// text holds none of a set of words: no probe can match there.
+struct Pruned<'t> {
+    grep: &'t AstGrep<StrDoc<Lang>>,
+    cursor: tree_sitter::TreeCursor<'t>,
+    keep: Option<crate::matcher::Occurrences>,
+    done: bool,
+}
+
+impl<'t> Pruned<'t> {
+    /// Every node of `grep`'s tree, or (with `keep`) those whose text holds an occurrence.
+    fn new(grep: &'t AstGrep<StrDoc<Lang>>, keep: Option<crate::matcher::Occurrences>) -> Self {
+        Self {
+            grep,
+            cursor: grep.root().get_inner_node().walk(),
+            keep,
+            done: false,
+        }
+    }
+
+    /// Move to the next node in pre-order, into the current node's children when `enter`.
+    fn advance(&mut self, enter: bool) {
+        if enter && self.cursor.goto_first_child() {
+            return;
+        }
+        while !self.cursor.goto_next_sibling() {
+            if !self.cursor.goto_parent() {
+                self.done = true;
+                return;
+            }
+        }
+    }
+}
+
+impl<'t> Iterator for Pruned<'t> {
+    type Item = Node<'t, StrDoc<Lang>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while !self.done {
+            let n = self.cursor.node();
+            let wanted = self
+                .keep
+                .as_ref()
+                .is_none_or(|o| o.within(n.start_byte(), n.end_byte()));
+            self.advance(wanted);
+            if wanted {
+                return Some(self.grep.adopt(n));
+            }
+        }
+        None
+    }
+}
+
+/// The words one of which each match of `matchers` holds, as occurrences in the current
+/// file; None (walk every node) when one of them has no such words.
+fn occurrences<'m>(
+    matchers: impl IntoIterator<Item = &'m Matcher>,
+) -> Option<crate::matcher::Occurrences> {
+    let mut words = Vec::new();
+    for m in matchers {
+        words.extend(m.needs()?);
+    }
+    crate::matcher::Occurrences::of(&words)
+}
+
 /// What to try on a node of some kind.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Probe {
@@ -568,7 +633,16 @@ pub fn analyse_with(
     let empty = ast_grep_core::meta_var::MetaVarEnv::new();
     let mut has_source_group = vec![false; plan.group_rule.len()];
     let mut has_sink = vec![false; rules.len()];
-    for (visited, node) in root.dfs().enumerate() {
+    // Only the subtrees holding a word one of the active rules needs are walked.
+    let probed = rules
+        .iter()
+        .zip(&active)
+        .filter(|(_, a)| **a)
+        .flat_map(|((_, check), _)| match check {
+            Check::Match(m) => vec![m],
+            Check::Taint(spec) => spec.sources.iter().collect(),
+        });
+    for (visited, node) in Pruned::new(&grep, occurrences(probed)).enumerate() {
         if visited % BUDGET_CHECK == BUDGET_CHECK - 1 && started.elapsed() > budget {
             out.stopped_at = Some(node.start_pos().line() as u32 + 1);
             break;
@@ -633,7 +707,15 @@ pub fn analyse_with(
         })
         .collect();
     if pending > 0 && out.stopped_at.is_none() {
-        for (visited, node) in root.dfs().enumerate() {
+        let sinks = rules
+            .iter()
+            .zip(&want)
+            .filter(|(_, w)| **w)
+            .flat_map(|((_, check), _)| match check {
+                Check::Taint(spec) => spec.sinks.iter().map(|(m, _)| m).collect(),
+                Check::Match(_) => Vec::new(),
+            });
+        for (visited, node) in Pruned::new(&grep, occurrences(sinks)).enumerate() {
             if visited % BUDGET_CHECK == BUDGET_CHECK - 1 && started.elapsed() > budget {
                 out.stopped_at = Some(node.start_pos().line() as u32 + 1);
                 break;

@@ -161,6 +161,55 @@ impl Matcher {
                 .is_some()
     }
 
+    /// Words one of which the text of every node this matcher matches contains; None when
+    /// there is no such set. A subtree whose text holds none of them holds no match (see
+    /// [`Occurrences`]).
+    pub(crate) fn needs(&self) -> Option<Vec<&Word>> {
+        match self {
+            Self::Pattern(_, words) => longest(words).map(|w| vec![w]),
+            Self::Regex(_, Some(words)) if !words.is_empty() => Some(words.iter().collect()),
+            Self::All(ms) => ms.iter().filter_map(Self::needs).min_by_key(Vec::len),
+            Self::Any(ms) => {
+                let mut all = Vec::new();
+                for m in ms {
+                    all.extend(m.needs()?);
+                }
+                Some(all)
+            }
+            // A constraint's literals, when the text it constrains lies within the match.
+            Self::Where(m, constraints) => m.needs().or_else(|| {
+                constraints.iter().find_map(|c| {
+                    let words = c.words.as_ref().filter(|ws| !ws.is_empty())?;
+                    m.binds_within(&c.var).then(|| words.iter().collect())
+                })
+            }),
+            // What `has` finds lies within the node.
+            Self::Backtrack(m) | Self::Has(m, _) => m.needs(),
+            Self::Regex(..)
+            | Self::Kind(_)
+            | Self::Not(_)
+            | Self::Inside(_)
+            | Self::Follows(..)
+            | Self::Precedes(..) => None,
+        }
+    }
+
+    /// Whether every match binds metavariable `var` to a node within the matched node.
+    fn binds_within(&self, var: &str) -> bool {
+        match self {
+            Self::Pattern(p, _) => p.defined_vars().contains(var),
+            Self::All(ms) => ms.iter().any(|m| m.binds_within(var)),
+            Self::Any(ms) => ms.iter().all(|m| m.binds_within(var)),
+            Self::Where(m, _) | Self::Backtrack(m) | Self::Has(m, _) => m.binds_within(var),
+            Self::Regex(..)
+            | Self::Kind(_)
+            | Self::Not(_)
+            | Self::Inside(_)
+            | Self::Follows(..)
+            | Self::Precedes(..) => false,
+        }
+    }
+
     /// Whether every match binds metavariable `var` (without `$`).
     fn binds(&self, var: &str) -> bool {
         match self {
@@ -649,6 +698,52 @@ pub(crate) fn in_file(word: &Word) -> bool {
             || (ix.fold_signs && word.folds())
             || ix.at.get(word.id as usize).is_some_and(|a| !a.is_empty())
     })
+}
+
+/// Where the words of a set occur in the file being analysed, to tell whether a node's
+/// text holds one of them without visiting the nodes under it.
+pub(crate) struct Occurrences {
+    /// Start offsets, sorted.
+    starts: Vec<u32>,
+    /// For each start, the least end offset of the occurrences from it on.
+    min_end: Vec<u32>,
+}
+
+impl Occurrences {
+    /// The occurrences of `words` in the current file, from the word index. None when it
+    /// cannot tell: no index is live, or the file holds a character a word may be spelled
+    /// with that the index does not see ([`Word::folds`]).
+    pub(crate) fn of(words: &[&Word]) -> Option<Self> {
+        INDEX.with_borrow(|ix| {
+            if !ix.live || ix.fold_signs && words.iter().any(|w| w.folds()) {
+                return None;
+            }
+            let mut all: Vec<(u32, u32)> = Vec::new();
+            for w in words {
+                let len = u32::try_from(w.text.len()).ok()?;
+                let at = ix.at.get(w.id as usize).map_or(&[][..], Vec::as_slice);
+                all.extend(at.iter().map(|&s| (s, s.saturating_add(len))));
+            }
+            all.sort_unstable();
+            all.dedup();
+            let mut min_end = vec![0; all.len()];
+            let mut least = u32::MAX;
+            for (i, &(_, e)) in all.iter().enumerate().rev() {
+                least = least.min(e);
+                min_end[i] = least;
+            }
+            Some(Self {
+                starts: all.into_iter().map(|(s, _)| s).collect(),
+                min_end,
+            })
+        })
+    }
+
+    /// Whether an occurrence lies within bytes `start..end`.
+    pub(crate) fn within(&self, start: usize, end: usize) -> bool {
+        let i = self.starts.partition_point(|&s| (s as usize) < start);
+        self.min_end.get(i).is_some_and(|&e| e as usize <= end)
+    }
 }
 
 /// Clears the word index when the file's analysis ends (or unwinds).

@@ -280,6 +280,12 @@ fn case_insensitive_words_spelled_with_non_ascii_folds_are_not_skipped() {
         );
     }
     assert_eq!(run(&yaml, "a.py", "api_hey = v\n"), vec![]);
+    // Only subtrees holding a needed word are walked: a match deep inside one is found,
+    // with the Kelvin sign elsewhere in the file too.
+    let nested = "class A:\n    def f(self):\n        if x:\n            secret = v\n\ndef g():\n    return 1\n";
+    assert_eq!(run(&yaml, "a.py", nested), vec![(4, "secret set".into())]);
+    let both = format!("{nested}\u{212A} = 1\n");
+    assert_eq!(run(&yaml, "a.py", &both), vec![(4, "secret set".into())]);
     // The built-in hard-coded credential rule, the same way.
     let s = scanner();
     for code in [
@@ -318,9 +324,10 @@ fn a_spent_time_budget_reports_a_partial_analysis() {
         .filter(|r| r.lang == Lang::Python)
         .map(|r| (r, &r.check))
         .collect();
-    // A file a rule can match (`subprocess.run(.., shell=True)`): it is parsed and walked.
+    // A file a rule can match (`subprocess.run(.., shell=True)`): it is parsed and walked
+    // (each line names `subprocess`, so no subtree is left out of the walk).
     let code = "import subprocess\n".to_owned()
-        + &"x = y + 1\n".repeat(3000)
+        + &"x = subprocess.check(y)\n".repeat(3000)
         + "subprocess.run(x, shell=True)\n";
     let plan = palisade_sast::engine::Plan::new(Lang::Python, &pairs);
     let walked = palisade_sast::engine::analyse_with(
