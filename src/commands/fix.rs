@@ -132,7 +132,9 @@ pub(crate) fn run(global: &GlobalArgs, args: &FixArgs) -> Result<u8> {
                 continue;
             }
         };
-        let fixes = scanner.fixes(&f.rel, &text);
+        let fixes = scanner
+            .fixes(&f.rel, &text)
+            .map_err(|e| anyhow!("a SAST rule does not compile: {e}"))?;
         if fixes.is_empty() {
             continue;
         }

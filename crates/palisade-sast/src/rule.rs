@@ -1,6 +1,7 @@
 //! Rules as YAML data: loading, validation, compilation to matchers.
 
 use std::fmt::{self, Write as _};
+use std::sync::{Arc, OnceLock};
 
 use ast_grep_core::Pattern;
 use ast_grep_core::matcher::KindMatcher;
@@ -23,11 +24,13 @@ pub struct Rule {
     pub owasp: Option<String>,
     /// The finding message; `$X` is replaced by what the metavariable matched.
     pub message: String,
-    /// What the rule checks.
-    pub check: Check,
-    /// The same check for the other languages the rule runs on (JavaScript rules on
-    /// TypeScript and TSX), where its patterns parse in that language.
-    pub variants: Vec<(Lang, Check)>,
+    /// A data-flow (taint) rule.
+    pub taint: bool,
+    /// What the rule checks, per language: see [`Rule::check_for`]. Clones share it.
+    compiled: Arc<OnceLock<Result<Compiled, RuleError>>>,
+    /// How to compile it when first needed (built-in rules, whose text is in the binary);
+    /// None when it was compiled as it loaded.
+    recipe: Option<Recipe>,
     /// Related CERT C or MISRA C:2012 rule ids.
     pub standards: Vec<String>,
     /// Replacement for the matched code, with its metavariables (`palisade fix`).
@@ -48,6 +51,20 @@ impl fmt::Debug for Rule {
             .field("source", &self.source)
             .finish_non_exhaustive()
     }
+}
+
+/// A rule's checks: for its language, and for the other languages it runs on (JavaScript
+/// rules on TypeScript and TSX) where its patterns parse in that language.
+struct Compiled {
+    check: Check,
+    variants: Vec<(Lang, Check)>,
+}
+
+/// Where a lazily compiled rule is defined: the `index`th rule of the rule file `text`.
+#[derive(Clone, Copy)]
+struct Recipe {
+    text: &'static str,
+    index: usize,
 }
 
 /// What a rule checks.
@@ -122,6 +139,12 @@ const MATCH_KEYS: &[&str] = &[
 /// Load the rules of one YAML file: a single rule (a mapping with `id`), or `rules:` with a
 /// list of them. `file` names the file in errors and in each rule's `source`.
 pub fn load(file: &str, text: &str) -> Result<Vec<Rule>, RuleError> {
+    load_as(file, text, None)
+}
+
+/// [`load`]; with `lazy` (the same text, built into the binary), each rule's patterns are
+/// compiled only when the rule is first used.
+fn load_as(file: &str, text: &str, lazy: Option<&'static str>) -> Result<Vec<Rule>, RuleError> {
     let err = |(line, message): Fail| RuleError {
         file: file.to_owned(),
         line,
@@ -131,6 +154,17 @@ pub fn load(file: &str, text: &str) -> Result<Vec<Rule>, RuleError> {
     if let Some(e) = stream.error {
         return Err(err((e.line, e.message)));
     }
+    let nodes = rule_nodes(&stream).map_err(err)?;
+    let mut rules = Vec::new();
+    for (index, node) in nodes.into_iter().enumerate() {
+        let recipe = lazy.map(|text| Recipe { text, index });
+        rules.push(rule(node, file, recipe).map_err(err)?);
+    }
+    Ok(rules)
+}
+
+/// The rule mappings of a rule file: the document itself, or the items of its `rules`.
+fn rule_nodes(stream: &palisade_core::yaml::YamlStream) -> Result<Vec<&Node>, Fail> {
     let mut rules = Vec::new();
     for doc in &stream.docs {
         let list: Vec<&Node> = match (&doc.value, doc.get("rules")) {
@@ -141,19 +175,17 @@ pub fn load(file: &str, text: &str) -> Result<Vec<Rule>, RuleError> {
                     ..
                 }),
             ) => items.iter().collect(),
-            (_, Some(other)) => return Err(err((other.line, "`rules` must be a list".into()))),
+            (_, Some(other)) => return Err((other.line, "`rules` must be a list".into())),
             (NodeValue::Object(_), None) => vec![doc],
             _ => {
-                return Err(err((
+                return Err((
                     doc.line,
                     "a rule file holds one rule (a mapping with `id`) or `rules:` with a list"
                         .into(),
-                )));
+                ));
             }
         };
-        for node in list {
-            rules.push(rule(node, file).map_err(err)?);
-        }
+        rules.extend(list);
     }
     Ok(rules)
 }
@@ -178,7 +210,7 @@ fn required<'a>(node: &'a Node, key: &str) -> Result<&'a Node, Fail> {
         .ok_or_else(|| (node.line, format!("missing `{key}`")))
 }
 
-fn rule(node: &Node, file: &str) -> Result<Rule, Fail> {
+fn rule(node: &Node, file: &str, recipe: Option<Recipe>) -> Result<Rule, Fail> {
     let NodeValue::Object(entries) = &node.value else {
         return fail(node, "a rule must be a mapping");
     };
@@ -307,7 +339,29 @@ fn rule(node: &Node, file: &str) -> Result<Rule, Fail> {
             }
         }
     }
-    let compile = |l: Lang| -> Result<Check, Fail> {
+    let compiled = Arc::new(OnceLock::new());
+    if recipe.is_none() {
+        let _ = compiled.set(Ok(compile(node, lang, taint)?));
+    }
+    Ok(Rule {
+        meta,
+        lang,
+        owasp,
+        message: message.trim().to_owned(),
+        taint,
+        compiled,
+        recipe,
+        standards,
+        fix,
+        source: file.to_owned(),
+        line: node.line,
+        fixture: None,
+    })
+}
+
+/// The checks of the rule `node` (of language `lang`; `taint`: a taint rule).
+fn compile(node: &Node, lang: Lang, taint: bool) -> Result<Compiled, Fail> {
+    let one = |l: Lang| -> Result<Check, Fail> {
         if taint {
             return taint_spec(node, l).map(Check::Taint);
         }
@@ -323,27 +377,15 @@ fn rule(node: &Node, file: &str) -> Result<Rule, Fail> {
         }
         Ok(Check::Match(m.prepared()))
     };
-    let check = compile(lang)?;
+    let check = one(lang)?;
     // A pattern that is JavaScript but not TypeScript (a type assertion `<T>x` reads as
     // JSX, say) leaves that variant out rather than failing the rule.
     let variants = lang
         .also()
         .iter()
-        .filter_map(|&l| compile(l).ok().map(|m| (l, m)))
+        .filter_map(|&l| one(l).ok().map(|m| (l, m)))
         .collect();
-    Ok(Rule {
-        meta,
-        lang,
-        owasp,
-        message: message.trim().to_owned(),
-        check,
-        variants,
-        standards,
-        fix,
-        source: file.to_owned(),
-        line: node.line,
-        fixture: None,
-    })
+    Ok(Compiled { check, variants })
 }
 
 /// Built-in source sets, named `@...` in a taint rule's `sources`: the request data of the
@@ -936,8 +978,19 @@ type Builtin = (
 
 const BUILTIN: &[Builtin] = include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 
-/// The built-in rules, with their fixtures. An error here is a defect of palisade itself.
+/// The built-in rules, with their fixtures, compiled. An error here is a defect of palisade
+/// itself.
 pub fn builtin() -> Result<Vec<Rule>, RuleError> {
+    builtin_as(false)
+}
+
+/// The built-in rules, each compiled when first used ([`Rule::check_for`]): a scan
+/// compiles only the rules of the languages it meets.
+pub fn builtin_lazy() -> Result<Vec<Rule>, RuleError> {
+    builtin_as(true)
+}
+
+fn builtin_as(lazy: bool) -> Result<Vec<Rule>, RuleError> {
     use rayon::prelude::*;
     // Compiling a rule parses each of its patterns (once per language it runs on): in
     // parallel, then in path order.
@@ -945,7 +998,7 @@ pub fn builtin() -> Result<Vec<Rule>, RuleError> {
         .par_iter()
         .map(|(path, text, fixture)| {
             let source = format!("crates/palisade-sast/rules/{path}");
-            let mut rules = load(&source, text)?;
+            let mut rules = load_as(&source, text, lazy.then_some(*text))?;
             for r in &mut rules {
                 r.fixture =
                     fixture.map(|(p, t)| (format!("crates/palisade-sast/rules/{p}"), t.to_owned()));
@@ -957,10 +1010,51 @@ pub fn builtin() -> Result<Vec<Rule>, RuleError> {
 }
 
 impl Rule {
+    /// The rule's checks, compiled now if they were not.
+    fn compiled(&self) -> Result<&Compiled, &RuleError> {
+        self.compiled
+            .get_or_init(|| {
+                let recipe = self.recipe.ok_or_else(|| RuleError {
+                    file: self.source.clone(),
+                    line: self.line,
+                    message: format!("rule `{}` has no checks", self.meta.id),
+                })?;
+                let err = |(line, message): Fail| RuleError {
+                    file: self.source.clone(),
+                    line,
+                    message,
+                };
+                let stream = palisade_core::yaml::parse(recipe.text);
+                let nodes = rule_nodes(&stream).map_err(err)?;
+                let node = nodes
+                    .get(recipe.index)
+                    .ok_or_else(|| err((self.line, format!("rule `{}` is gone", self.meta.id))))?;
+                compile(node, self.lang, self.taint).map_err(err)
+            })
+            .as_ref()
+    }
+
+    /// What the rule checks in its own language.
+    pub fn check(&self) -> Result<&Check, &RuleError> {
+        self.compiled().map(|c| &c.check)
+    }
+
+    /// What the rule checks in `lang`: its own language, or one it also runs on where its
+    /// patterns parse (JavaScript rules on TypeScript and TSX); None for other languages.
+    pub fn check_for(&self, lang: Lang) -> Result<Option<&Check>, &RuleError> {
+        let c = self.compiled()?;
+        Ok(if lang == self.lang {
+            Some(&c.check)
+        } else {
+            c.variants.iter().find(|(l, _)| *l == lang).map(|(_, c)| c)
+        })
+    }
+
     /// Compile every regex of the rule now (they are otherwise compiled when first used):
     /// one that the `regex` crate refuses (over its size limit) is an error naming the rule.
     pub fn compile_regexes(&self) -> Result<(), RuleError> {
-        let checks = std::iter::once(&self.check).chain(self.variants.iter().map(|(_, c)| c));
+        let c = self.compiled().map_err(Clone::clone)?;
+        let checks = std::iter::once(&c.check).chain(c.variants.iter().map(|(_, c)| c));
         for re in checks.flat_map(Check::regexes) {
             re.compile().map_err(|e| RuleError {
                 file: self.source.clone(),
@@ -1001,7 +1095,7 @@ impl Rule {
         if !self.standards.is_empty() {
             let _ = write!(what, "; relates to {}", self.standards.join(", "));
         }
-        what.push_str(if matches!(self.check, Check::Taint(_)) {
+        what.push_str(if self.taint {
             ". A data-flow (taint) rule: it follows values from its sources through assignments, string building and calls within the file, and reports the sinks they reach, with the path."
         } else {
             ". It matches the syntax tree, so comments, strings and formatting do not confuse it."

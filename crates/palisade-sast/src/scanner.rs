@@ -88,13 +88,16 @@ pub fn apply(text: &str, fixes: &[Fix]) -> String {
     out
 }
 
+/// Rules with their check in one language.
+type Pairs<'r> = Vec<(&'r Rule, &'r crate::rule::Check)>;
+
 /// The SAST scanner: every enabled rule, grouped by language.
 #[derive(Debug)]
 pub struct SastScanner {
     rules: Vec<Rule>,
-    /// Per language: (rule index, index of its variant for that language, or None for the
-    /// rule's own matcher).
-    by_lang: BTreeMap<Lang, Vec<(usize, Option<usize>)>>,
+    /// Per language: the indexes of the rules that run on it (their own language, or one
+    /// they also run on where their patterns parse).
+    by_lang: BTreeMap<Lang, Vec<usize>>,
     /// Per language: the plan for the rules of `by_lang` (in that order), and for those of
     /// them that carry a fix; each made when a file of the language first needs it.
     plans: BTreeMap<Lang, [std::sync::OnceLock<engine::Plan>; 2]>,
@@ -148,7 +151,8 @@ impl SastScanner {
     /// Build the scanner: built-in rules minus `disable`, plus custom rules. Two rules with
     /// one id, or a disabled id that names no rule, are errors.
     pub fn new(opts: &SastOptions) -> Result<Self, RuleError> {
-        let mut rules = rule::builtin()?;
+        // Built-in rules compile when a file of their language is first met.
+        let mut rules = rule::builtin_lazy()?;
         let custom = load_dirs(&opts.rule_dirs)?;
         let mut ids: BTreeSet<String> = BTreeSet::new();
         for r in rules.iter().chain(&custom) {
@@ -171,11 +175,10 @@ impl SastScanner {
         }
         rules.extend(custom);
         rules.retain(|r| !opts.disable.contains(&r.meta.id));
-        let mut by_lang: BTreeMap<Lang, Vec<(usize, Option<usize>)>> = BTreeMap::new();
+        let mut by_lang: BTreeMap<Lang, Vec<usize>> = BTreeMap::new();
         for (i, r) in rules.iter().enumerate() {
-            by_lang.entry(r.lang).or_default().push((i, None));
-            for (v, (l, _)) in r.variants.iter().enumerate() {
-                by_lang.entry(*l).or_default().push((i, Some(v)));
+            for l in std::iter::once(r.lang).chain(r.lang.also().iter().copied()) {
+                by_lang.entry(l).or_default().push(i);
             }
         }
         Ok(Self {
@@ -192,31 +195,46 @@ impl SastScanner {
     /// those with a fix, as [`Self::fixes`] keeps them), made when first needed.
     fn plan(&self, lang: Lang, fixing: bool) -> Option<&engine::Plan> {
         let cell = &self.plans.get(&lang)?[usize::from(fixing)];
-        Some(cell.get_or_init(|| {
-            let mut pairs = self.pairs(lang);
-            if fixing {
-                pairs.retain(|(r, _)| r.fix.is_some());
-            }
-            engine::Plan::new(lang, &pairs)
-        }))
+        if let Some(plan) = cell.get() {
+            return Some(plan);
+        }
+        let mut pairs = self.pairs(lang).ok()?;
+        if fixing {
+            pairs.retain(|(r, _)| r.fix.is_some());
+        }
+        Some(cell.get_or_init(|| engine::Plan::new(lang, &pairs)))
     }
 
-    /// Each enabled rule for `lang` with its check in that language.
-    fn pairs(&self, lang: Lang) -> Vec<(&Rule, &crate::rule::Check)> {
-        self.by_lang
-            .get(&lang)
-            .into_iter()
+    /// Each enabled rule for `lang` with its check in that language (compiled now if it
+    /// was not); an error when a rule does not compile.
+    fn pairs(&self, lang: Lang) -> Result<Pairs<'_>, RuleError> {
+        let mut out = Vec::new();
+        for &i in self.by_lang.get(&lang).into_iter().flatten() {
+            let r = &self.rules[i];
+            if let Some(c) = r.check_for(lang).map_err(Clone::clone)? {
+                out.push((r, c));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Compile the rules of `langs` now, in parallel: an error when one does not compile.
+    fn prepare(&self, langs: &BTreeSet<Lang>) -> Result<(), RuleError> {
+        let wanted: BTreeSet<usize> = langs
+            .iter()
+            .filter_map(|l| self.by_lang.get(l))
             .flatten()
-            .map(|&(i, v)| {
-                let r = &self.rules[i];
-                (r, v.map_or(&r.check, |v| &r.variants[v].1))
-            })
-            .collect()
+            .copied()
+            .collect();
+        let wanted: Vec<usize> = wanted.into_iter().collect();
+        wanted
+            .par_iter()
+            .try_for_each(|&i| self.rules[i].check().map(|_| ()).map_err(Clone::clone))
     }
 
     /// The language of the file at `rel` and each enabled rule for it with its check in
     /// that language; None for files of no analysed language.
-    fn checks(&self, rel: &str) -> Option<(Lang, Vec<(&Rule, &crate::rule::Check)>)> {
+    fn checks(&self, rel: &str) -> Option<(Lang, Result<Pairs<'_>, RuleError>)> {
         let lang = Lang::from_path(rel)?;
         self.by_lang
             .contains_key(&lang)
@@ -235,6 +253,20 @@ impl SastScanner {
         let mut diags = Vec::new();
         let Some((lang, pairs)) = self.checks(rel) else {
             return (findings, diags);
+        };
+        let pairs = match pairs {
+            Ok(p) => p,
+            Err(e) => {
+                diags.push(
+                    Diagnostic::new(
+                        "sast-rule-error",
+                        DiagnosticLevel::Error,
+                        format!("not analysed: a SAST rule does not compile: {e}"),
+                    )
+                    .at(rel.to_owned(), None),
+                );
+                return (findings, diags);
+            }
         };
         if text.len() as u64 > self.max_file_size {
             diags.push(
@@ -355,21 +387,23 @@ impl SastScanner {
     }
 
     /// The fixes the rules that carry one offer for `text` (as if at `rel`), in file order,
-    /// without overlaps (of two overlapping fixes the first is kept).
-    pub fn fixes(&self, rel: &str, text: &str) -> Vec<Fix> {
-        let Some((lang, mut pairs)) = self.checks(rel) else {
-            return Vec::new();
+    /// without overlaps (of two overlapping fixes the first is kept). An error when a rule
+    /// for the file's language does not compile.
+    pub fn fixes(&self, rel: &str, text: &str) -> Result<Vec<Fix>, RuleError> {
+        let Some((lang, pairs)) = self.checks(rel) else {
+            return Ok(Vec::new());
         };
+        let mut pairs = pairs?;
         pairs.retain(|(r, _)| r.fix.is_some());
         if pairs.is_empty() {
-            return Vec::new();
+            return Ok(Vec::new());
         }
         // Files over the size cap are not parsed (the scan reports them).
         if text.len() as u64 > self.max_file_size {
-            return Vec::new();
+            return Ok(Vec::new());
         }
         let Some(plan) = self.plan(lang, true) else {
-            return Vec::new();
+            return Ok(Vec::new());
         };
         let result = engine::analyse(text, lang, &pairs, plan, self.budget);
         let mut fixes: Vec<Fix> = result
@@ -393,7 +427,7 @@ impl SastScanner {
             }
             keep
         });
-        fixes
+        Ok(fixes)
     }
 
     fn scan_file(&self, file: &FileEntry, max: u64) -> (Vec<Finding>, Vec<Diagnostic>, u64) {
@@ -438,6 +472,16 @@ impl Scanner for SastScanner {
             .iter()
             .filter(|f| Lang::from_path(&f.rel).is_some_and(|l| self.by_lang.contains_key(&l)))
             .collect();
+        // The rules of the languages met, compiled up front (in parallel); a built-in rule
+        // that does not compile is a defect: the scan fails rather than skip it.
+        let langs: BTreeSet<Lang> = files
+            .iter()
+            .filter_map(|f| Lang::from_path(&f.rel))
+            .collect();
+        self.prepare(&langs).map_err(|e| ScanError::Internal {
+            scanner: "sast",
+            message: e.to_string(),
+        })?;
         let units: Vec<_> = files
             .par_iter()
             .map(|f| {

@@ -322,7 +322,7 @@ fn a_spent_time_budget_reports_a_partial_analysis() {
     let pairs: Vec<_> = rules
         .iter()
         .filter(|r| r.lang == Lang::Python)
-        .map(|r| (r, &r.check))
+        .map(|r| (r, r.check().expect("compiles")))
         .collect();
     // A file a rule can match (`subprocess.run(.., shell=True)`): it is parsed and walked
     // (each line names `subprocess`, so no subtree is left out of the walk).
@@ -380,7 +380,7 @@ fn files_over_the_size_cap_are_reported_not_parsed() {
         "{}",
         d.message
     );
-    assert!(s.fixes("x.py", &code).is_empty());
+    assert!(s.fixes("x.py", &code).expect("rules compile").is_empty());
 }
 
 #[test]
@@ -462,7 +462,7 @@ fn fixes_fill_in_metavariables_and_apply_without_overlaps() {
     })
     .expect("scanner");
     let code = "import yaml\ncfg = yaml.load(open(p).read())\nx = yaml.load(yaml.load(s))\n";
-    let fixes = s.fixes("a.py", code);
+    let fixes = s.fixes("a.py", code).expect("rules compile");
     assert_eq!(
         fixes.iter().map(|f| f.line).collect::<Vec<_>>(),
         vec![2, 3],
