@@ -506,6 +506,10 @@ impl<'r> Ctx<'_, 'r> {
         calls: &mut Vec<(String, usize, Trace)>,
         returns: &mut bool,
     ) {
+        // Nothing tainted on entry and no source inside: nothing can become tainted.
+        if env.is_empty() && !self.has_source_within(&body.range()) {
+            return;
+        }
         let mut stack = vec![body.clone()];
         let mut seen_sinks: BTreeSet<usize> = BTreeSet::new();
         while let Some(n) = stack.pop() {
@@ -513,11 +517,10 @@ impl<'r> Ctx<'_, 'r> {
             if n.node_id() != body.node_id() && is_function(self.lang, &kind) {
                 continue;
             }
-            // Children first in document order: push in reverse.
-            let children: Vec<N<'r>> = n.children().collect();
-            for c in children.into_iter().rev() {
-                stack.push(c);
-            }
+            // Children next, in document order: pushed, then reversed in place.
+            let from = stack.len();
+            stack.extend(n.children());
+            stack[from..].reverse();
             if !self.spec.sink_kinds.may(&n)
                 || env.is_empty() && !self.has_source_within(&n.range())
             {
