@@ -468,13 +468,8 @@ impl Plan {
         let mut group_keys: Vec<Option<&str>> = Vec::new();
         for (i, (_, check)) in rules.iter().enumerate() {
             let mut used = Vec::new();
-            match check {
-                Check::Match(m) => m.words(&mut used),
-                Check::Taint(spec) => {
-                    for m in spec.matchers() {
-                        m.words(&mut used);
-                    }
-                }
+            for m in check.matchers() {
+                m.words(&mut used);
             }
             words.extend(used.into_iter().cloned());
             let key = match check {
@@ -639,8 +634,8 @@ pub fn analyse_with(
         .zip(&active)
         .filter(|(_, a)| **a)
         .flat_map(|((_, check), _)| match check {
-            Check::Match(m) => vec![m],
-            Check::Taint(spec) => spec.sources.iter().collect(),
+            Check::Match(m) => std::slice::from_ref(m),
+            Check::Taint(spec) => &spec.sources[..],
         });
     for (visited, node) in Pruned::new(&grep, occurrences(probed)).enumerate() {
         if visited % BUDGET_CHECK == BUDGET_CHECK - 1 && started.elapsed() > budget {

@@ -180,7 +180,7 @@ impl Matcher {
             Self::Where(m, constraints) => m.needs().or_else(|| {
                 constraints.iter().find_map(|c| {
                     let words = c.words.as_ref().filter(|ws| !ws.is_empty())?;
-                    m.binds_within(&c.var).then(|| words.iter().collect())
+                    m.binds(&c.var, true).then(|| words.iter().collect())
                 })
             }),
             // What `has` finds lies within the node.
@@ -194,34 +194,17 @@ impl Matcher {
         }
     }
 
-    /// Whether every match binds metavariable `var` to a node within the matched node.
-    fn binds_within(&self, var: &str) -> bool {
+    /// Whether every match binds metavariable `var` (without `$`); with `within`, to a
+    /// node inside the matched node (not one an `inside`, `follows` or `precedes` found).
+    fn binds(&self, var: &str, within: bool) -> bool {
         match self {
             Self::Pattern(p, _) => p.defined_vars().contains(var),
-            Self::All(ms) => ms.iter().any(|m| m.binds_within(var)),
-            Self::Any(ms) => ms.iter().all(|m| m.binds_within(var)),
-            Self::Where(m, _) | Self::Backtrack(m) | Self::Has(m, _) => m.binds_within(var),
-            Self::Regex(..)
-            | Self::Kind(_)
-            | Self::Not(_)
-            | Self::Inside(_)
-            | Self::Follows(..)
-            | Self::Precedes(..) => false,
-        }
-    }
-
-    /// Whether every match binds metavariable `var` (without `$`).
-    fn binds(&self, var: &str) -> bool {
-        match self {
-            Self::Pattern(p, _) => p.defined_vars().contains(var),
-            Self::All(ms) => ms.iter().any(|m| m.binds(var)),
-            Self::Any(ms) => ms.iter().all(|m| m.binds(var)),
-            Self::Where(m, _)
-            | Self::Backtrack(m)
-            | Self::Inside(m)
-            | Self::Has(m, _)
-            | Self::Follows(m, _)
-            | Self::Precedes(m, _) => m.binds(var),
+            Self::All(ms) => ms.iter().any(|m| m.binds(var, within)),
+            Self::Any(ms) => ms.iter().all(|m| m.binds(var, within)),
+            Self::Where(m, _) | Self::Backtrack(m) | Self::Has(m, _) => m.binds(var, within),
+            Self::Inside(m) | Self::Follows(m, _) | Self::Precedes(m, _) => {
+                !within && m.binds(var, within)
+            }
             Self::Kind(_) | Self::Regex(..) | Self::Not(_) => false,
         }
     }
@@ -238,7 +221,7 @@ fn admitted_with(m: &Matcher, constraints: &[Constraint]) -> bool {
                 && constraints.iter().all(|c| {
                     c.words
                         .as_ref()
-                        .is_none_or(|ws| !m.binds(&c.var) || ws.iter().any(in_file))
+                        .is_none_or(|ws| !m.binds(&c.var, false) || ws.iter().any(in_file))
                 })
         }
     }

@@ -77,16 +77,20 @@ pub enum Check {
 }
 
 impl Check {
+    /// Its matchers: the one of a structural rule, or a taint rule's sources, sinks and
+    /// sanitizers.
+    pub(crate) fn matchers(&self) -> Vec<&Matcher> {
+        match self {
+            Self::Match(m) => vec![m],
+            Self::Taint(spec) => spec.matchers().collect(),
+        }
+    }
+
     /// Every regex of this check.
     fn regexes(&self) -> Vec<&crate::matcher::Re> {
         let mut out = Vec::new();
-        match self {
-            Self::Match(m) => m.regexes(&mut out),
-            Self::Taint(spec) => {
-                for m in spec.matchers() {
-                    m.regexes(&mut out);
-                }
-            }
+        for m in self.matchers() {
+            m.regexes(&mut out);
         }
         out
     }
